@@ -1,0 +1,143 @@
+package io.jfaust.serdes;
+
+import io.jfaust.serdes.internal.PyTypes;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * The {@code key_type} or {@code value_type} of a Faust topic or table: what decoded bytes become. Faust's types
+ * map as {@code None} → {@link #any()} (a record if the payload names one, else the plain decoded value),
+ * {@code str} → {@code String}, {@code bytes} → {@code byte[]}, {@code int} → {@code Long}/{@code Integer},
+ * {@code float} → {@code Double}, {@code Decimal} → {@code BigDecimal}, a model → a {@code @FaustRecord} class or a
+ * {@link RecordSchema}.
+ *
+ * <pre>{@code
+ * DataType<Purchase> value = DataType.of(Purchase.class);
+ * DataType<String> key = DataType.of(String.class);
+ * DataType<Object> untyped = DataType.any();
+ * }</pre>
+ */
+public final class DataType<T> {
+    /** How payloads are prepared for this type (Faust's {@code _prepare_payload}). */
+    enum Kind { ANY, STR, BYTES, INT, FLOAT, DECIMAL, RECORD }
+
+    private static final DataType<Object> ANY = new DataType<>(Kind.ANY, Object.class, null);
+
+    private final Kind kind;
+    private final Class<T> javaType;
+    private final RecordSchema<T> schema;
+
+    private DataType(Kind kind, Class<T> javaType, RecordSchema<T> schema) {
+        this.kind = kind;
+        this.javaType = javaType;
+        this.schema = schema;
+    }
+
+    /** No declared type (Faust's {@code None}): autodetect records by their {@code __faust.ns}. */
+    public static DataType<Object> any() {
+        return ANY;
+    }
+
+    /** A Java type: String, byte[], Long, Integer, Double, BigDecimal, a {@code @FaustRecord}, or Object (any). */
+    @SuppressWarnings("unchecked")
+    public static <T> DataType<T> of(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (type == Object.class) {
+            return (DataType<T>) ANY;
+        } else if (type == String.class) {
+            return new DataType<>(Kind.STR, type, null);
+        } else if (type == byte[].class) {
+            return new DataType<>(Kind.BYTES, type, null);
+        } else if (type == Long.class || type == Integer.class || type == BigInteger.class) {
+            return new DataType<>(Kind.INT, type, null);
+        } else if (type == Double.class) {
+            return new DataType<>(Kind.FLOAT, type, null);
+        } else if (type == BigDecimal.class) {
+            return new DataType<>(Kind.DECIMAL, type, null);
+        } else if (type.isAnnotationPresent(FaustRecord.class) && type.isRecord()) {
+            return new DataType<>(Kind.RECORD, type, RecordSchema.of(type));
+        }
+        throw new IllegalArgumentException("unsupported key/value type " + type.getName() + ": use String, byte[], "
+                + "Long, Integer, Double, BigDecimal, Object, or a Java record annotated with @FaustRecord");
+    }
+
+    /** A record type known by its schema (generic records, or a Java record's schema). */
+    public static <T> DataType<T> of(RecordSchema<T> schema) {
+        return new DataType<>(Kind.RECORD, schema.javaType(), schema);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The Java type decoded values have. */
+    public Class<T> javaType() {
+        return javaType;
+    }
+
+    /** The record schema, or null when this is not a record type. */
+    public RecordSchema<T> schema() {
+        return schema;
+    }
+
+    /** True for string and bytes types, which default to the {@code raw} codec when no serializer is set. */
+    boolean isStrOrBytes() {
+        return kind == Kind.STR || kind == Kind.BYTES;
+    }
+
+    /** Faust's {@code _prepare_payload}: turns what the codec decoded into a value of this type. */
+    @SuppressWarnings("unchecked")
+    T prepare(Object payload, RecordRegistry registry) {
+        switch (kind) {
+            case ANY:
+                return (T) reconstruct(payload, registry);
+            case STR: {
+                Object s = PyTypes.wantStr(payload);
+                if (s instanceof String || s == null) {
+                    return (T) s;
+                }
+                // Faust's want_str passes non-bytes through (a JSON number stays a number); Java needs a String.
+                return (T) FieldConversions.pyStr(s);
+            }
+            case BYTES: {
+                Object b = PyTypes.wantBytes(payload);
+                if (b instanceof byte[] || b == null) {
+                    return (T) b;
+                }
+                throw new RecordException("expected bytes, got " + PyTypes.typeName(payload));
+            }
+            case INT: {
+                Object i = FieldConversions.toInt(PyTypes.wantStr(payload));
+                return (T) JavaValues.convert(i, javaType, "int value");
+            }
+            case FLOAT:
+                return (T) FieldConversions.toFloat(PyTypes.wantStr(payload));
+            case DECIMAL: {
+                Object d = FieldConversions.toDecimal(PyTypes.wantStr(payload));
+                return (T) JavaValues.convert(d, BigDecimal.class, "Decimal value");
+            }
+            default:
+                return RecordDecoder.fromData(schema, payload, false);
+        }
+    }
+
+    /** Faust's {@code Model._maybe_reconstruct}: a mapping naming a registered record becomes that record. */
+    private static Object reconstruct(Object payload, RecordRegistry registry) {
+        String ns = RecordDecoder.namespaceOf(payload);
+        if (ns == null) {
+            return payload;
+        }
+        RecordSchema<?> schema = registry.lookup(ns);
+        if (schema == null) {
+            throw new RecordException("unknown __faust namespace '" + ns + "': no record is registered under it"
+                    + " (Faust: KeyError '" + ns + "')");
+        }
+        return RecordDecoder.fromData(schema, payload, true);
+    }
+
+    @Override
+    public String toString() {
+        return schema != null ? schema.namespace() : kind == Kind.ANY ? "any" : javaType.getSimpleName();
+    }
+}

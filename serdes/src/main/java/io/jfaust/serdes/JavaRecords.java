@@ -1,0 +1,267 @@
+package io.jfaust.serdes;
+
+import io.jfaust.serdes.internal.JsonReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Builds schemas for {@code @FaustRecord} Java records (once per class) and binds them to their components. */
+final class JavaRecords {
+    private static final ClassValue<RecordSchema<?>> SCHEMAS = new ClassValue<>() {
+        @Override
+        protected RecordSchema<?> computeValue(Class<?> type) {
+            FaustRecord ann = type.getAnnotation(FaustRecord.class);
+            if (ann == null || !type.isRecord()) {
+                return null;
+            }
+            return build(type, ann);
+        }
+    };
+
+    private JavaRecords() {}
+
+    @SuppressWarnings("unchecked")
+    static <T> RecordSchema<T> schemaOf(Class<T> type) {
+        RecordSchema<T> schema = (RecordSchema<T>) SCHEMAS.get(type);
+        if (schema == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a Faust record: annotate a Java record "
+                    + "with @FaustRecord(namespace = \"...\")");
+        }
+        return schema;
+    }
+
+    static RecordSchema<?> schemaOrNull(Class<?> type) {
+        return type.isRecord() ? SCHEMAS.get(type) : null;
+    }
+
+    /** An interface or abstract class: a polymorphic base decoded through {@code __faust.ns}. */
+    static boolean isAbstract(Class<?> type) {
+        return type.isInterface() || Modifier.isAbstract(type.getModifiers());
+    }
+
+    /** Registers the records that may implement {@code base}: its {@code subtypes} and sealed permits. */
+    static void registerImplementations(Class<?> base) {
+        FaustRecord ann = base.getAnnotation(FaustRecord.class);
+        List<Class<?>> impls = new ArrayList<>();
+        if (ann != null) {
+            impls.addAll(List.of(ann.subtypes()));
+        }
+        if (base.isSealed()) {
+            impls.addAll(List.of(base.getPermittedSubclasses()));
+        }
+        for (Class<?> impl : impls) {
+            if (impl.isRecord() && impl.isAnnotationPresent(FaustRecord.class)) {
+                schemaOf(impl);
+            } else if (isAbstract(impl)) {
+                registerImplementations(impl);
+            }
+        }
+    }
+
+    private static <T> RecordSchema<T> build(Class<T> type, FaustRecord ann) {
+        RecordOptions options = new RecordOptions(ann.serializer(), ann.includeMetadata(), ann.isodates(),
+                ann.decimals(), ann.coerce(), ann.validation(), ann.allowBlessedKey(), ann.polymorphicFields());
+        RecordComponent[] components = type.getRecordComponents();
+        List<Field> fields = new ArrayList<>(components.length);
+        for (RecordComponent c : components) {
+            fields.add(field(type, c));
+        }
+        RecordSchema<T> schema = new RecordSchema<>(ann.namespace(), type.getSimpleName(), options, fields,
+                RecordRegistry.global(), new Binding<>(type, components));
+        RecordRegistry.global().register(schema);
+        return schema;
+    }
+
+    private static Field field(Class<?> owner, RecordComponent c) {
+        FieldType type = fieldType(c.getGenericType(), owner.getSimpleName() + "." + c.getName());
+        FaustField ff = c.getAnnotation(FaustField.class);
+        if (ff == null) {
+            return Field.of(c.getName(), type);
+        }
+        Field.Builder b = Field.builder(c.getName(), type);
+        if (!ff.inputName().isEmpty()) {
+            b.inputName(ff.inputName());
+        }
+        if (!ff.outputName().isEmpty()) {
+            b.outputName(ff.outputName());
+        }
+        b.exclude(ff.exclude());
+        if (!FaustField.UNSET.equals(ff.defaultValue())) {
+            Object dflt;
+            try {
+                dflt = JsonReader.read(ff.defaultValue());
+            } catch (CodecException e) {
+                throw new IllegalArgumentException(owner.getSimpleName() + "." + c.getName()
+                        + ": defaultValue must be JSON text (\"0\", \"\\\"text\\\"\", \"null\"), got "
+                        + ff.defaultValue(), e);
+            }
+            b.defaultValue(dflt);
+        } else if (ff.optional()) {
+            b.defaultValue(null);
+        }
+        if (!Double.isNaN(ff.maxValue())) {
+            b.maxValue(number(ff.maxValue()));
+        }
+        if (!Double.isNaN(ff.minValue())) {
+            b.minValue(number(ff.minValue()));
+        }
+        b.maxLength(ff.maxLength() < 0 ? null : ff.maxLength());
+        b.minLength(ff.minLength() < 0 ? null : ff.minLength());
+        b.allowBlank(ff.allowBlank()).trimWhitespace(ff.trimWhitespace());
+        b.maxDigits(ff.maxDigits() < 0 ? null : ff.maxDigits());
+        b.maxDecimalPlaces(ff.maxDecimalPlaces() < 0 ? null : ff.maxDecimalPlaces());
+        Field f = b.build();
+        if (f.exclude() && f.required()) {
+            throw new IllegalArgumentException(owner.getSimpleName() + "." + c.getName()
+                    + ": an excluded field is never written, so it needs a defaultValue to be read back");
+        }
+        if (!f.required() && f.defaultValue() == null && c.getType().isPrimitive()) {
+            throw new IllegalArgumentException(owner.getSimpleName() + "." + c.getName() + " is a primitive "
+                    + c.getType() + ": give it a non-null defaultValue or use the boxed type");
+        }
+        return f;
+    }
+
+    private static Number number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Number) (long) d : (Number) d;
+    }
+
+    /** The Faust type of a Java component type. */
+    static FieldType fieldType(Type t, String where) {
+        Class<?> raw = rawClass(t);
+        if (raw == String.class || raw == Character.class || raw == char.class || raw == UUID.class) {
+            return FieldType.STR;
+        } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
+                || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
+                || raw == BigInteger.class) {
+            return FieldType.INT;
+        } else if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) {
+            return FieldType.FLOAT;
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            return FieldType.BOOL;
+        } else if (raw == BigDecimal.class) {
+            return FieldType.DECIMAL;
+        } else if (raw == LocalDateTime.class || raw == OffsetDateTime.class || raw == ZonedDateTime.class
+                || raw == Instant.class || raw == LocalDate.class) {
+            return FieldType.DATETIME;
+        } else if (raw == byte[].class) {
+            return FieldType.BYTES;
+        } else if (raw == Optional.class) {
+            return FieldType.optional(fieldType(typeArg(t, 0, where), where));
+        } else if (Set.class.isAssignableFrom(raw)) {
+            return FieldType.setOf(fieldType(typeArg(t, 0, where), where));
+        } else if (Collection.class.isAssignableFrom(raw)) {
+            return FieldType.listOf(fieldType(typeArg(t, 0, where), where));
+        } else if (Map.class.isAssignableFrom(raw)) {
+            return FieldType.dictOf(fieldType(typeArg(t, 0, where), where), fieldType(typeArg(t, 1, where), where));
+        } else if (raw.isAnnotationPresent(FaustRecord.class)) {
+            return FieldType.record(raw);
+        }
+        return FieldType.ANY;
+    }
+
+    static Class<?> rawClass(Type t) {
+        if (t instanceof Class<?> c) {
+            return c;
+        } else if (t instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class;
+    }
+
+    private static Type typeArg(Type t, int i, String where) {
+        if (t instanceof ParameterizedType p) {
+            return p.getActualTypeArguments()[i];
+        }
+        return Object.class;
+    }
+
+    /** Reads and creates Java records through their accessors and canonical constructor. */
+    private static final class Binding<T> implements RecordBinding<T> {
+        private final Class<T> type;
+        private final Method[] accessors;
+        private final Type[] types;
+        private final String[] names;
+        private final Constructor<T> constructor;
+
+        Binding(Class<T> type, RecordComponent[] components) {
+            this.type = type;
+            this.accessors = new Method[components.length];
+            this.types = new Type[components.length];
+            this.names = new String[components.length];
+            Class<?>[] params = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = components[i].getGenericType();
+                names[i] = type.getSimpleName() + "." + components[i].getName();
+                params[i] = components[i].getType();
+            }
+            try {
+                this.constructor = type.getDeclaredConstructor(params);
+                this.constructor.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+            }
+        }
+
+        @Override
+        public Class<T> type() {
+            return type;
+        }
+
+        @Override
+        public boolean isInstance(Object o) {
+            return type.isInstance(o);
+        }
+
+        @Override
+        public Object get(T record, int index) {
+            try {
+                return accessors[index].invoke(record);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            } catch (InvocationTargetException e) {
+                throw new RecordException(names[index] + ": accessor failed: " + e.getCause(), e.getCause());
+            }
+        }
+
+        @Override
+        public T construct(RecordSchema<T> schema, Object[] values, Map<String, Object> extras) {
+            Object[] args = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                args[i] = JavaValues.convert(values[i], types[i], names[i]);
+            }
+            try {
+                return constructor.newInstance(args);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof FaustException fe) {
+                    throw fe;
+                }
+                throw new RecordException(schema.className() + "(...) rejected the decoded values: " + cause,
+                        cause);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + type.getName(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.jfaust.serdes;
+
+import java.util.Map;
+
+/** How a schema's values live in Java objects: generic records or a Java type. */
+interface RecordBinding<T> {
+    /** The Java type of the records. */
+    Class<T> type();
+
+    /** Whether {@code o} is a record of this binding. */
+    boolean isInstance(Object o);
+
+    /** The value of field {@code index} of {@code record}, as Java holds it. */
+    Object get(T record, int index);
+
+    /** A record from decoded field values (Python-like values in field order) and unknown fields. */
+    T construct(RecordSchema<T> schema, Object[] values, Map<String, Object> extras);
+}

@@ -1,0 +1,288 @@
+package io.jfaust.serdes;
+
+import io.jfaust.serdes.internal.PyTypes;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Faust's record construction: {@code from_data} (with the blessed key), the generated {@code __init__} in its
+ * strict (Python) and non-strict (decoding) forms, field conversion and validation.
+ *
+ * <p>Faust converts nested records and containers lazily, on first attribute access; jfaust converts them while
+ * decoding, so a bad nested value is a decode error instead of a later surprise.
+ */
+final class RecordDecoder {
+    private static final String BLESSED_KEY = "__faust";
+
+    private RecordDecoder() {}
+
+    /**
+     * {@code from_data}. With {@code anyType} the namespace is honoured as for an abstract preferred type (an
+     * unknown one is an error); otherwise only schemas that allow the blessed key or have polymorphic fields win.
+     */
+    static <T> T fromData(RecordSchema<T> schema, Object data, boolean anyType) {
+        if (schema.isInstance(data)) {
+            @SuppressWarnings("unchecked")
+            T already = (T) data;
+            return already;
+        }
+        RecordSchema<? extends T> target = maybeNamespace(schema, data, anyType);
+        return target != null ? construct(target, data) : construct(schema, data);
+    }
+
+    /** Faust's {@code _maybe_namespace}: the schema the payload's {@code __faust.ns} selects, or null. */
+    @SuppressWarnings("unchecked")
+    static <T> RecordSchema<? extends T> maybeNamespace(RecordSchema<T> preferred, Object data, boolean anyType) {
+        String ns = namespaceOf(data);
+        if (ns == null) {
+            return null;
+        }
+        RecordSchema<?> found = preferred.registry().lookup(ns);
+        if (found == null) {
+            if (anyType) {
+                throw new RecordException("unknown __faust namespace '" + ns + "': no record is registered under it"
+                        + " (Faust: KeyError '" + ns + "')");
+            }
+            return null;
+        }
+        if (!preferred.javaType().isAssignableFrom(found.javaType())) {
+            return null;
+        }
+        if (anyType || found.options().allowBlessedKey() || found.options().polymorphicFields()) {
+            return (RecordSchema<? extends T>) found;
+        }
+        return null;
+    }
+
+    /** The {@code __faust.ns} of a mapping payload, or null when there is none (or it is malformed). */
+    static String namespaceOf(Object data) {
+        if (data instanceof Map<?, ?> m && m.get(BLESSED_KEY) instanceof Map<?, ?> meta
+                && meta.get("ns") instanceof String ns) {
+            return ns;
+        }
+        return null;
+    }
+
+    /** The non-strict {@code __init__}: decoding a payload mapping. */
+    private static <T> T construct(RecordSchema<T> schema, Object data) {
+        if (!(data instanceof Map<?, ?> raw)) {
+            throw new RecordException(schema.namespace() + "() argument after ** must be a mapping, not "
+                    + PyTypes.typeName(data));
+        }
+        Map<String, Object> kwargs = new LinkedHashMap<>(raw.size());
+        raw.forEach((k, v) -> kwargs.put(String.valueOf(k), v));
+        List<Field> fields = schema.fields();
+        for (Field f : fields) {
+            if (!f.inputName().equals(f.name())) {
+                kwargs.put(f.name(), kwargs.remove(f.inputName()));
+            }
+        }
+        kwargs.remove(BLESSED_KEY);
+        checkMissing(schema, kwargs);
+        RecordOptions o = schema.options();
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            Field f = fields.get(i);
+            Object v = kwargs.remove(f.name());
+            Object value = (!f.required() && v == null) ? f.defaultValue() : toPython(schema, f, v);
+            values[i] = FieldConversions.prepare(f, value, o.coerce());
+        }
+        if (o.validation()) {
+            raiseFirstViolation(schema, values);
+        }
+        return schema.binding().construct(schema, values, kwargs);
+    }
+
+    /** The strict {@code __init__}: a record created from values in code. */
+    static <T> T create(RecordSchema<T> schema, Map<String, ?> given) {
+        Map<String, Object> kwargs = new LinkedHashMap<>(given);
+        checkMissing(schema, kwargs);
+        List<Field> fields = schema.fields();
+        RecordOptions o = schema.options();
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            Field f = fields.get(i);
+            Object v = kwargs.remove(f.name());
+            Object value = (!f.required() && v == null) ? f.defaultValue() : v;
+            values[i] = FieldConversions.prepare(f, value, o.coerce());
+        }
+        if (!kwargs.isEmpty()) {
+            Set<String> unexpected = new TreeMap<String, Object>(kwargs).keySet();
+            throw new RecordException(schema.className() + " got unexpected "
+                    + (unexpected.size() == 1 ? "argument" : "arguments") + ": " + String.join(", ", unexpected));
+        }
+        if (o.validation()) {
+            raiseFirstViolation(schema, values);
+        }
+        return schema.binding().construct(schema, values, Map.of());
+    }
+
+    static <T> List<ValidationException> validate(RecordSchema<T> schema, T record) {
+        List<ValidationException> errors = new ArrayList<>();
+        List<Field> fields = schema.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            ValidationException e = violation(schema, fields.get(i), schema.get(record, i));
+            if (e != null) {
+                errors.add(e);
+            }
+        }
+        return errors;
+    }
+
+    private static void raiseFirstViolation(RecordSchema<?> schema, Object[] values) {
+        List<Field> fields = schema.fields();
+        for (int i = 0; i < values.length; i++) {
+            ValidationException e = violation(schema, fields.get(i), values[i]);
+            if (e != null) {
+                throw e;
+            }
+        }
+    }
+
+    /** Faust's {@code validate_all}: coerce if the field does not, then check the rules unless optional and null. */
+    private static ValidationException violation(RecordSchema<?> schema, Field f, Object value) {
+        Object v = value;
+        if (!schema.options().coerce()) {
+            try {
+                v = FieldConversions.prepare(f, value, true);
+            } catch (CoercionException | RecordException e) {
+                return new ValidationException(f.name() + " is not correct type for " + schema.describe(f)
+                        + ", got " + PyTypes.typeName(value) + ": " + e.getMessage(), f.name(), schema.describe(f));
+            }
+        }
+        if (v == null && !f.required()) {
+            return null;
+        }
+        String reason = FieldConversions.firstViolation(f, v);
+        return reason == null ? null : new ValidationException(reason, f.name(), schema.describe(f));
+    }
+
+    /** Python checks the call signature first: every required field must be present (null counts as present). */
+    private static void checkMissing(RecordSchema<?> schema, Map<String, Object> kwargs) {
+        List<String> missing = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            if (f.required() && !kwargs.containsKey(f.name())) {
+                missing.add("'" + f.name() + "'");
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String list;
+        int n = missing.size();
+        if (n == 1) {
+            list = missing.get(0);
+        } else if (n == 2) {
+            list = missing.get(0) + " and " + missing.get(1);
+        } else {
+            list = String.join(", ", missing.subList(0, n - 1)) + ", and " + missing.get(n - 1);
+        }
+        throw new RecordException(schema.className() + "() missing " + n + " required positional "
+                + (n == 1 ? "argument" : "arguments") + ": " + list);
+    }
+
+    /** The descriptor's {@code to_python} (isodates, decimals) or the type expression for containers and records. */
+    private static Object toPython(RecordSchema<?> schema, Field f, Object v) {
+        FieldType t = f.valueType();
+        RecordOptions o = schema.options();
+        if (t == FieldType.DATETIME) {
+            return o.isodates() ? FieldConversions.prepare(f, v, true) : v;
+        } else if (t == FieldType.DECIMAL) {
+            return o.decimals() ? FieldConversions.prepare(f, v, true) : v;
+        } else if (t instanceof FieldType.Scalar) {
+            return v;
+        }
+        if (v == null && !f.required()) {
+            return null;
+        }
+        return convert(schema, f.type(), v);
+    }
+
+    /** Faust's compiled type expression: converts records, datetimes and Decimals inside a declared type. */
+    static Object convert(RecordSchema<?> owner, FieldType t, Object v) {
+        if (!t.hasCustomTypes()) {
+            return v;
+        }
+        if (t instanceof FieldType.OptionalOf o) {
+            return v == null ? null : convert(owner, o.inner(), v);
+        } else if (t instanceof FieldType.RecordOf r) {
+            if (v == null) {
+                return null;
+            }
+            RecordSchema<?> nested = nestedSchema(owner, r, v);
+            return nested == null ? v : fromData(nested, v, false);
+        } else if (t == FieldType.DATETIME) {
+            return v == null || v instanceof Temporal ? v : FieldConversions.parseDate(v);
+        } else if (t == FieldType.DECIMAL) {
+            return FieldConversions.strToDecimal(v);
+        } else if (t instanceof FieldType.ListOf l) {
+            List<Object> out = new ArrayList<>();
+            for (Object x : iterable(owner, t, v)) {
+                out.add(convert(owner, l.element(), x));
+            }
+            return out;
+        } else if (t instanceof FieldType.SetOf s) {
+            Set<Object> out = new LinkedHashSet<>();
+            for (Object x : iterable(owner, t, v)) {
+                out.add(convert(owner, s.element(), x));
+            }
+            return out;
+        } else if (t instanceof FieldType.TupleOf tuple) {
+            List<Object> out = new ArrayList<>();
+            int i = 0;
+            for (Object x : iterable(owner, t, v)) {
+                List<FieldType> types = tuple.elements();
+                FieldType et = types.isEmpty() ? FieldType.ANY : types.get(Math.min(i++, types.size() - 1));
+                out.add(convert(owner, et, x));
+            }
+            return out;
+        } else if (t instanceof FieldType.DictOf d) {
+            if (!(v instanceof Map<?, ?> m)) {
+                throw new RecordException(owner.className() + ": expected a mapping for " + t.pythonName()
+                        + ", got " + PyTypes.typeName(v));
+            }
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(convert(owner, d.key(), k), convert(owner, d.value(), x)));
+            return out;
+        }
+        return v;
+    }
+
+    private static Iterable<?> iterable(RecordSchema<?> owner, FieldType t, Object v) {
+        if (v instanceof Collection<?> c) {
+            return c;
+        }
+        throw new RecordException(owner.className() + ": expected a list for " + t.pythonName() + ", got "
+                + PyTypes.typeName(v));
+    }
+
+    /**
+     * The schema of a nested record field: its Java type's, or for an abstract Java type the registered
+     * implementation the payload names. A namespace no record is registered under (an enum, say) is not a record
+     * for Faust either: the value passes through (null is returned).
+     */
+    private static RecordSchema<?> nestedSchema(RecordSchema<?> owner, FieldType.RecordOf r, Object v) {
+        Class<?> type = r.javaType();
+        if (type == null) {
+            return owner.registry().lookup(r.namespace());
+        }
+        if (!JavaRecords.isAbstract(type)) {
+            return JavaRecords.schemaOf(type);
+        }
+        JavaRecords.registerImplementations(type);
+        String ns = namespaceOf(v);
+        RecordSchema<?> found = ns == null ? null : owner.registry().lookup(ns);
+        if (found == null || !type.isAssignableFrom(found.javaType())) {
+            throw new RecordException(owner.className() + ": " + type.getSimpleName() + " is abstract and the "
+                    + "payload's __faust.ns (" + ns + ") names no registered @FaustRecord implementing it");
+        }
+        return found;
+    }
+}

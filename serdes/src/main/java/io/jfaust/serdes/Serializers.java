@@ -1,0 +1,171 @@
+package io.jfaust.serdes;
+
+import io.jfaust.serdes.internal.PyTypes;
+import java.util.Objects;
+
+/**
+ * An app's serializer registry (Faust's {@code app.serializers}): the default key and value serializers, the codec
+ * registry (and so the JSON flavour) and the record registry, with Faust's rules for choosing a codec:
+ * <ul>
+ *   <li>a record's own {@code serializer} wins over the topic's and the send's;</li>
+ *   <li>otherwise the first of (send/topic serializer, app default) that is set; {@code str}/{@code bytes} types fall
+ *       back to {@code raw} only when nothing is set at all;</li>
+ *   <li>{@code byte[]} values are never re-encoded; a null key stays null; a null value is encoded by the codec
+ *       ({@code json} writes {@code null}, {@code raw} gives a Kafka null).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Serializers s = Serializers.defaults();                                  // keys raw, values json
+ * byte[] v = s.dumpsValue(DataType.of(Purchase.class), purchase, null);
+ * Purchase p = s.loadsValue(DataType.of(Purchase.class), v, null, "purchases");
+ * }</pre>
+ */
+public final class Serializers {
+    private static final Serializers DEFAULTS = new Serializers("raw", "json", Codecs.global(),
+            RecordRegistry.global());
+
+    private final String keySerializer;
+    private final String valueSerializer;
+    private final Codecs codecs;
+    private final RecordRegistry records;
+
+    private Serializers(String keySerializer, String valueSerializer, Codecs codecs, RecordRegistry records) {
+        this.keySerializer = keySerializer;
+        this.valueSerializer = valueSerializer;
+        this.codecs = Objects.requireNonNull(codecs, "codecs");
+        this.records = Objects.requireNonNull(records, "records");
+    }
+
+    /** Faust's defaults: keys {@code raw}, values {@code json} (faust-streaming flavour), global registries. */
+    public static Serializers defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Serializers with these app defaults ({@code key_serializer}, {@code value_serializer}; null for none), codec
+     * registry and record registry.
+     */
+    public static Serializers of(String keySerializer, String valueSerializer, Codecs codecs, RecordRegistry records) {
+        return new Serializers(keySerializer, valueSerializer, codecs, records);
+    }
+
+    /** The app's default key serializer. */
+    public String keySerializer() {
+        return keySerializer;
+    }
+
+    /** The app's default value serializer. */
+    public String valueSerializer() {
+        return valueSerializer;
+    }
+
+    /** The codec registry. */
+    public Codecs codecs() {
+        return codecs;
+    }
+
+    /** The record registry used for untyped payloads and polymorphic fields. */
+    public RecordRegistry records() {
+        return records;
+    }
+
+    /** Encodes a key: {@code dumps_key}. {@code serializer} is the send's or topic's (null for none). */
+    public byte[] dumpsKey(DataType<?> type, Object key, String serializer) {
+        return dumps(type, key, serializer, keySerializer, true);
+    }
+
+    /** Encodes a value: {@code dumps_value}. {@code serializer} is the send's or topic's (null for none). */
+    public byte[] dumpsValue(DataType<?> type, Object value, String serializer) {
+        return dumps(type, value, serializer, valueSerializer, false);
+    }
+
+    private byte[] dumps(DataType<?> type, Object obj, String serializer, String appDefault, boolean isKey) {
+        RecordSchema<?> schema = RecordSchema.forObject(obj);
+        String chosen = serializer;
+        if (schema != null && schema.options().serializer() != null) {
+            chosen = schema.options().serializer();
+        }
+        chosen = resolve(type, chosen, appDefault);
+        Object out;
+        if (chosen != null && !(obj instanceof byte[])) {
+            Object input = schema != null ? representation(schema, obj) : obj;
+            out = codecs.codec(chosen).dumps(input);
+        } else {
+            out = isKey ? PyTypes.wantBytes(obj) : obj;
+        }
+        if (out == null || out instanceof byte[]) {
+            return (byte[]) out;
+        }
+        throw new CodecException(chosen == null ? "(none)" : chosen, "encoding the " + (isKey ? "key" : "value")
+                + " gave a " + PyTypes.typeName(out) + ", not bytes (Faust would hand it to the producer, which "
+                + "fails): give this " + (isKey ? "key" : "value") + " a serializer such as 'json'");
+    }
+
+    private static <T> Object representation(RecordSchema<T> schema, Object record) {
+        return schema.toRepresentation(schema.javaType().cast(record));
+    }
+
+    /** Faust's {@code _serializer(typ, *alt)}: the first serializer set; raw for str/bytes types when none is. */
+    static String resolve(DataType<?> type, String explicit, String appDefault) {
+        if (explicit != null && !explicit.isEmpty()) {
+            return explicit;
+        }
+        if (appDefault != null && !appDefault.isEmpty()) {
+            return appDefault;
+        }
+        return type != null && type.isStrOrBytes() ? "raw" : null;
+    }
+
+    /**
+     * Decodes a key: {@code loads_key}. The key codec is {@code serializer} or the app's key serializer (no
+     * str/bytes special case, as in Faust). A null key is null unless a record type is expected.
+     *
+     * @throws KeyDecodeException naming {@code topic} (may be null) and the cause
+     */
+    public <T> T loadsKey(DataType<T> type, byte[] key, String serializer, String topic) {
+        if (key == null) {
+            if (type.kind() == DataType.Kind.RECORD) {
+                throw new KeyDecodeException("Expected " + type + ", received None!", null, topic);
+            }
+            return null;
+        }
+        String chosen = serializer != null && !serializer.isEmpty() ? serializer : keySerializer;
+        try {
+            Object payload = chosen == null ? key : codecs.codec(chosen).loads(key);
+            return type.prepare(payload, records);
+        } catch (RuntimeException e) {
+            throw new KeyDecodeException(messageOf(e), e, topic);
+        }
+    }
+
+    /**
+     * Decodes a value: {@code loads_value}. A Kafka null is null, or an error when a record type is expected and
+     * {@code allowEmpty} is off.
+     *
+     * @throws ValueDecodeException naming {@code topic} (may be null) and the cause
+     */
+    public <T> T loadsValue(DataType<T> type, byte[] value, String serializer, String topic) {
+        return loadsValue(type, value, serializer, topic, false);
+    }
+
+    /** {@link #loadsValue(DataType, byte[], String, String)} with Faust's {@code allow_empty}. */
+    public <T> T loadsValue(DataType<T> type, byte[] value, String serializer, String topic, boolean allowEmpty) {
+        if (value == null) {
+            if (type.kind() == DataType.Kind.RECORD && !allowEmpty) {
+                throw new ValueDecodeException("Expected " + type + ", received None!", null, topic);
+            }
+            return null;
+        }
+        String chosen = resolve(type, serializer, valueSerializer);
+        try {
+            Object payload = chosen == null ? value : codecs.codec(chosen).loads(value);
+            return type.prepare(payload, records);
+        } catch (RuntimeException e) {
+            throw new ValueDecodeException(messageOf(e), e, topic);
+        }
+    }
+
+    private static String messageOf(RuntimeException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,116 @@
+package io.jfaust.serdes.internal;
+
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Formats a double exactly as Python's {@code repr(float)} does, which is what Faust's JSON writer emits.
+ *
+ * <p>Python prints the shortest digit string that reads back to the same double, in fixed notation when
+ * {@code 1e-4 <= |x| < 1e16} (with {@code .0} for integral values) and as {@code d.ddde+XX} otherwise. The shortest
+ * digits come from Jackson's Schubfach implementation; Schubfach keeps Java's rule of at least two digits, so a
+ * two-digit result is tried once more with one digit.
+ */
+public final class PyFloat {
+    private PyFloat() {}
+
+    /** Python's {@code repr(v)}, with Faust's JSON spelling of the non-finite values ({@code NaN}, {@code Infinity}). */
+    public static String repr(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Infinity" : "-Infinity";
+        }
+        if (v == 0.0) {
+            return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
+        }
+        StringBuilder out = new StringBuilder(24);
+        appendRepr(out, v);
+        return out.toString();
+    }
+
+    /** Appends {@link #repr(double)} to {@code out}. */
+    public static void appendRepr(StringBuilder out, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0.0) {
+            out.append(repr(v));
+            return;
+        }
+        boolean negative = v < 0;
+        double abs = Math.abs(v);
+        // Shortest digits and decimal exponent: value = 0.d1d2d3... * 10^exp10 (scientific exponent = exp10 - 1)
+        String digits;
+        int sciExp;
+        String java = DoubleToDecimal.toString(abs);
+        int e = java.indexOf('E');
+        String mantissa = e < 0 ? java : java.substring(0, e);
+        int javaExp = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
+        int dot = mantissa.indexOf('.');
+        String intPart = mantissa.substring(0, dot);
+        String fracPart = mantissa.substring(dot + 1);
+        String all = intPart + fracPart;
+        // position of decimal point relative to start of 'all' is intPart.length(), then shifted by javaExp
+        int firstNonZero = 0;
+        while (firstNonZero < all.length() && all.charAt(firstNonZero) == '0') {
+            firstNonZero++;
+        }
+        int end = all.length();
+        while (end > firstNonZero + 1 && all.charAt(end - 1) == '0') {
+            end--;
+        }
+        digits = all.substring(firstNonZero, end);
+        sciExp = intPart.length() - 1 - firstNonZero + javaExp;
+        if (digits.length() == 2) {
+            String one = tryOneDigit(abs);
+            if (one != null) {
+                BigDecimal bd = new BigDecimal(one);
+                digits = bd.unscaledValue().toString();
+                sciExp = bd.precision() - bd.scale() - 1;
+            }
+        }
+        if (negative) {
+            out.append('-');
+        }
+        if (sciExp >= 16 || sciExp < -4) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(sciExp < 0 ? '-' : '+');
+            int ae = Math.abs(sciExp);
+            if (ae < 10) {
+                out.append('0');
+            }
+            out.append(ae);
+        } else if (sciExp < 0) {
+            out.append("0.");
+            for (int i = -1; i > sciExp; i--) {
+                out.append('0');
+            }
+            out.append(digits);
+        } else {
+            int intDigits = sciExp + 1;
+            if (digits.length() <= intDigits) {
+                out.append(digits);
+                for (int i = digits.length(); i < intDigits; i++) {
+                    out.append('0');
+                }
+                out.append(".0");
+            } else {
+                out.append(digits, 0, intDigits).append('.').append(digits, intDigits, digits.length());
+            }
+        }
+    }
+
+    /** The one-digit decimal nearest to {@code abs}, if it reads back as {@code abs}; otherwise null. */
+    private static String tryOneDigit(double abs) {
+        BigDecimal exact = new BigDecimal(abs);
+        BigDecimal rounded = exact.round(new MathContext(1, RoundingMode.HALF_EVEN));
+        if (rounded.doubleValue() == abs) {
+            return rounded.toString();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+package io.jfaust.serdes.internal;
+
+import io.jfaust.serdes.CodecException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Python's textual conversions that Faust's wire format depends on: {@code repr(bytes)}, {@code repr(str)}, UTF-8. */
+public final class PyText {
+    private PyText() {}
+
+    /** Python's {@code repr(b)}: {@code b'ab\x00c'}. Faust's JSON writer emits this for bytes nested in a value. */
+    public static String bytesRepr(byte[] b) {
+        boolean hasSingle = false;
+        boolean hasDouble = false;
+        for (byte x : b) {
+            if (x == '\'') {
+                hasSingle = true;
+            } else if (x == '"') {
+                hasDouble = true;
+            }
+        }
+        char quote = (hasSingle && !hasDouble) ? '"' : '\'';
+        StringBuilder out = new StringBuilder(b.length + 3);
+        out.append('b').append(quote);
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c == quote || c == '\\') {
+                out.append('\\').append((char) c);
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c < 0x20 || c >= 0x7f) {
+                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.append(quote).toString();
+    }
+
+    /** Python's {@code repr(s)} for a str, used in error messages ({@code 'abc'}). */
+    public static String strRepr(String s) {
+        boolean hasSingle = s.indexOf('\'') >= 0;
+        boolean hasDouble = s.indexOf('"') >= 0;
+        char quote = (hasSingle && !hasDouble) ? '"' : '\'';
+        StringBuilder out = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == quote || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append(quote).toString();
+    }
+
+    /** Strict UTF-8 decoding, as Python's {@code bytes.decode()}; malformed input raises a CodecException naming the position. */
+    public static String decodeUtf8(byte[] b) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            int pos = firstInvalidUtf8(b);
+            String where = pos >= 0 ? String.format(" byte 0x%02x in position %d", b[pos] & 0xff, pos) : "";
+            throw new CodecException("utf-8", "'utf-8' codec can't decode" + where + ": invalid UTF-8", e);
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+            if (n < 0 || i + n >= b.length) {
+                return i;
+            }
+            for (int k = 1; k <= n; k++) {
+                if ((b[i + k] & 0xc0) != 0x80) {
+                    return i;
+                }
+            }
+            i += n + 1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,21 @@
+package io.jfaust.serdes.internal;
+
+import io.jfaust.serdes.Codec;
+
+/** Faust's {@code raw} codec: a str becomes UTF-8 bytes; every other value passes through unchanged both ways. */
+public final class RawCodec implements Codec {
+    @Override
+    public Object dumps(Object value) {
+        return PyTypes.wantBytes(value);
+    }
+
+    @Override
+    public Object loads(Object data) {
+        return PyTypes.wantBytes(data);
+    }
+
+    @Override
+    public String toString() {
+        return "raw";
+    }
+}
