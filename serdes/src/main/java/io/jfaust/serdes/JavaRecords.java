@@ -172,7 +172,7 @@ final class JavaRecords {
             return FieldType.listOf(fieldType(typeArg(t, 0, where), where));
         } else if (Map.class.isAssignableFrom(raw)) {
             return FieldType.dictOf(fieldType(typeArg(t, 0, where), where), fieldType(typeArg(t, 1, where), where));
-        } else if (raw.isAnnotationPresent(FaustRecord.class)) {
+        } else if (raw.isAnnotationPresent(FaustRecord.class) || (raw.isInterface() && raw.isSealed())) {
             return FieldType.record(raw);
         }
         return FieldType.ANY;

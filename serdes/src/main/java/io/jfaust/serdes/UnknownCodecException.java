@@ -12,6 +12,6 @@ public class UnknownCodecException extends CodecException {
     /** No codec is registered under {@code name}; {@code known} lists the names that are. */
     public UnknownCodecException(String name, Iterable<String> known) {
         super(name, "unknown codec '" + name + "' (known codecs: " + String.join(", ", known)
-                + "; register a custom one with CodecRegistry.register(name, codec))");
+                + "; register a custom one with Codecs.register(name, codec))");
     }
 }
