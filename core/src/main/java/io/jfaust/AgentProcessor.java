@@ -1,0 +1,302 @@
+package io.jfaust;
+
+import io.jfaust.internal.Decoded;
+import io.jfaust.internal.OutgoingKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The one Kafka Streams processor an agent compiles to (per source topic): it runs every step of the agent's
+ * stream for each record, sends through its sink, reads and writes tables, flushes {@code take} batches and
+ * expires windows on wall-clock punctuations.
+ */
+final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>, OutgoingKey, byte[]> {
+    private final App app;
+    private final Agent<?, ?> agent;
+    private final String sinkName;
+    private final List<List<Op>> segments;
+    private final List<String> tables;
+    private final List<WindowedTable<?, ?>> windowedTables;
+    private final List<Object> sinks;
+    private final boolean yields;
+
+    private ProcessorContext<OutgoingKey, byte[]> context;
+    private final Map<String, KeyValueStore<Bytes, byte[]>> stores = new HashMap<>();
+    private final Map<String, Double> latestTimestamps = new HashMap<>();
+    private final List<Batch> batches = new ArrayList<>();
+    private final long[] counters;
+
+    AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
+                   List<WindowedTable<?, ?>> windowedTables) {
+        this.app = app;
+        this.agent = agent;
+        this.sinkName = sinkName;
+        this.segments = segments;
+        this.tables = tables;
+        this.windowedTables = windowedTables;
+        this.sinks = agent.options().sinks();
+        this.yields = segments.stream().anyMatch(ops -> !ops.isEmpty() && ops.get(ops.size() - 1) instanceof Op.Yield);
+        this.counters = new long[segments.size()];
+        for (List<Op> ops : segments) {
+            for (Op op : ops) {
+                if (op instanceof Op.Take t) {
+                    batches.add(new Batch(ops, ops.indexOf(op), t));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void init(ProcessorContext<OutgoingKey, byte[]> context) {
+        this.context = context;
+        for (String t : tables) {
+            stores.put(t, context.getStateStore(t));
+        }
+        Duration tick = null;
+        for (Batch b : batches) {
+            Duration d = b.take.within().dividedBy(4);
+            tick = tick == null || d.compareTo(tick) < 0 ? d : tick;
+        }
+        if (tick != null) {
+            Duration interval = tick.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : tick;
+            context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::flushDueBatches);
+        }
+        if (!windowedTables.isEmpty()) {
+            context.schedule(app.settings().tableCleanupInterval(), PunctuationType.WALL_CLOCK_TIME,
+                    this::expireWindows);
+        }
+    }
+
+    @Override
+    public void process(Record<Decoded<Object>, Decoded<Object>> record) {
+        Scope previous = Scope.enter(new Scope(this, record));
+        try {
+            Object key = record.key() == null ? null : record.key().value();
+            Object value = record.value() == null ? null : record.value().value();
+            for (int i = 0; i < segments.size(); i++) {
+                run(i, segments.get(i), 0, key, value);
+            }
+            Consumer<AgentResult> results = app.resultListener();
+            if (!yields && results != null) {
+                // Faust's test_context records a non-yielding agent's input value as its result (fs >= 0.13.1).
+                Event<Object, Object> e = Scope.current().event();
+                results.accept(new AgentResult(agent.name(), e.offset(), value));
+            }
+        } finally {
+            Scope.exit(previous);
+        }
+    }
+
+    /** Runs the steps of segment {@code seg} from {@code start} on one value. */
+    private void run(int seg, List<Op> ops, int start, Object key, Object value) {
+        Object v = value;
+        for (int i = start; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            if (op instanceof Op.Filter f) {
+                if (!f.predicate().test(v)) {
+                    return;
+                }
+            } else if (op instanceof Op.Mapper m) {
+                v = m.function().apply(v);
+            } else if (op instanceof Op.Echo e) {
+                for (Topic<?, ?> t : e.topics()) {
+                    sendValue(t, v);
+                }
+            } else if (op instanceof Op.Take) {
+                Batch batch = batchAt(ops, i);
+                batch.add(v, context.currentSystemTimeMs());
+                if (batch.size() < batch.take.max()) {
+                    return;
+                }
+                v = batch.drain();
+            } else if (op instanceof Op.GroupBy g) {
+                forwardRekeyed(g, v);
+                return;
+            } else if (op instanceof Op.Through t) {
+                Event<Object, Object> e = Scope.current().event();
+                if (e != null) {
+                    e.forward(t.topic());
+                }
+                return;
+            } else if (op instanceof Op.ForEach f) {
+                f.consumer().accept(v);
+            } else if (op instanceof Op.ForEachItem f) {
+                f.consumer().accept(key, v);
+            } else if (op instanceof Op.ForEachEvent f) {
+                f.consumer().accept(Scope.current().event());
+            } else if (op instanceof Op.Enumerate f) {
+                f.consumer().accept(f.start() + counters[seg]++, v);
+            } else if (op instanceof Op.Yield) {
+                yielded(v);
+            }
+        }
+    }
+
+    private Batch batchAt(List<Op> ops, int index) {
+        for (Batch b : batches) {
+            if (b.ops == ops && b.index == index) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no batch for take step " + index);
+    }
+
+    /** Faust's group_by: the original value bytes and headers, under the new key encoded with the source codec. */
+    @SuppressWarnings("unchecked")
+    private void forwardRekeyed(Op.GroupBy g, Object value) {
+        Event<Object, Object> e = Scope.current().event();
+        Object newKey = g.key().apply(value);
+        Topic<Object, Object> repartition = (Topic<Object, Object>) g.repartition();
+        byte[] keyBytes = repartition.schema().dumpsKey(app.serializers(), newKey, null);
+        Send send = Send.options();
+        for (var h : e.kafkaHeaders()) {
+            send = send.withHeader(h.key(), h.value());
+        }
+        send(repartition.name(), keyBytes, e.rawValue(), send);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void yielded(Object value) {
+        Consumer<AgentResult> results = app.resultListener();
+        if (results != null) {
+            Event<Object, Object> e = Scope.current().event();
+            results.accept(new AgentResult(agent.name(), e == null ? -1 : e.offset(), value));
+        }
+        for (Object sink : sinks) {
+            if (sink instanceof Topic<?, ?> t) {
+                sendValue(t, value);
+            } else {
+                ((Consumer<Object>) sink).accept(value);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void sendValue(Topic<?, ?> topic, Object value) {
+        ((Topic<Object, Object>) topic).send(null, value);
+    }
+
+    /** Sends encoded bytes to {@code topic} through this processor's sink. */
+    void send(String topic, byte[] key, byte[] value, Send send) {
+        long ts = send.timestamp() != null ? Math.round(send.timestamp() * 1000.0) : context.currentSystemTimeMs();
+        RecordHeaders headers = new RecordHeaders();
+        for (var h : send.headers()) {
+            headers.add(h.getKey(), h.getValue());
+        }
+        context.forward(new Record<>(new OutgoingKey(topic, key, send.partition()), value, ts, headers), sinkName);
+    }
+
+    KeyValueStore<Bytes, byte[]> store(String table) {
+        KeyValueStore<Bytes, byte[]> store = stores.get(table);
+        if (store == null) {
+            if (tables.contains(table) || app.isGlobalTable(table)) {
+                store = context.getStateStore(table);
+                stores.put(table, store);
+            } else {
+                throw new IllegalStateException("agent " + agent.name() + " uses table " + table + ", which its "
+                        + "options do not list: add it to tables(...)");
+            }
+        }
+        return store;
+    }
+
+    Event<Object, Object> eventOf(Record<Decoded<Object>, Decoded<Object>> record) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        Decoded<Object> k = record.key();
+        Decoded<Object> v = record.value();
+        return new Event<>(k == null ? null : k.value(), v == null ? null : v.value(), k == null ? null : k.raw(),
+                v == null ? null : v.raw(), record.headers(), meta == null ? null : meta.topic(),
+                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), record.timestamp());
+    }
+
+    long nowMs() {
+        return context.currentSystemTimeMs();
+    }
+
+    Double latestTimestamp(String table) {
+        return latestTimestamps.get(table);
+    }
+
+    void recordTimestamp(String table, double ts) {
+        latestTimestamps.merge(table, ts, Math::max);
+    }
+
+    private void flushDueBatches(long now) {
+        for (Batch b : batches) {
+            if (b.size() > 0 && now - b.startedMs >= b.take.within().toMillis()) {
+                Scope previous = Scope.enter(new Scope(this, null));
+                try {
+                    run(segments.indexOf(b.ops), b.ops, b.index + 1, null, b.drain());
+                } finally {
+                    Scope.exit(previous);
+                }
+            }
+        }
+    }
+
+    /** Removes windows whose end is before {@code current(now - expires).start} (faust-streaming's wall clock). */
+    private void expireWindows(long nowMs) {
+        double now = nowMs / 1000.0;
+        for (WindowedTable<?, ?> wt : windowedTables) {
+            KeyValueStore<Bytes, byte[]> store = store(wt.name());
+            double expires = wt.expires().toNanos() / 1e9;
+            List<Bytes> stale = new ArrayList<>();
+            try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+                while (it.hasNext()) {
+                    KeyValue<Bytes, byte[]> kv = it.next();
+                    Double end = WindowKeys.endOf(app, wt, kv.key.get());
+                    if (end != null && wt.window().stale(end, now, expires)) {
+                        stale.add(kv.key);
+                    }
+                }
+            }
+            stale.forEach(store::delete);
+        }
+    }
+
+    /** A {@code take} buffer. */
+    private static final class Batch {
+        final List<Op> ops;
+        final int index;
+        final Op.Take take;
+        private List<Object> values = new ArrayList<>();
+        long startedMs;
+
+        Batch(List<Op> ops, int index, Op.Take take) {
+            this.ops = ops;
+            this.index = index;
+            this.take = take;
+        }
+
+        void add(Object v, long nowMs) {
+            if (values.isEmpty()) {
+                startedMs = nowMs;
+            }
+            values.add(v);
+        }
+
+        int size() {
+            return values.size();
+        }
+
+        List<Object> drain() {
+            List<Object> out = List.copyOf(values);
+            values = new ArrayList<>();
+            return out;
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package io.jfaust;
+
+import io.jfaust.serdes.Codecs;
+import io.jfaust.serdes.DataType;
+import io.jfaust.serdes.RecordRegistry;
+import io.jfaust.serdes.Schema;
+import io.jfaust.serdes.Serializers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A Faust app ({@code faust.App(id, **settings)}): it declares topics, agents and tables, and compiles them into a
+ * Kafka Streams {@link Topology} whose every topic, changelog and repartition topic carries Faust's names and bytes.
+ * {@link #topology()} gives the topology and {@link #streamsConfig()} its properties; {@link #addTo(Topology)} adds
+ * the app to a topology of your own.
+ *
+ * <pre>{@code
+ * App app = App.create("faustlab", conf -> conf.broker("kafka://localhost:9092").topicPartitions(4));
+ * Topic<String, Purchase> purchases = app.topic("purchases", String.class, Purchase.class);
+ * app.agent("purchases_app.convert", purchases, stream -> stream.forEach(p -> System.out.println(p)));
+ * }</pre>
+ */
+public final class App {
+    private final Settings settings;
+    private final Serializers serializers;
+    private final Map<String, Topic<?, ?>> topics = new LinkedHashMap<>();
+    private final List<Agent<?, ?>> agents = new ArrayList<>();
+    private final Map<String, Table<?, ?>> tables = new LinkedHashMap<>();
+    private boolean built;
+    private volatile OutsideSender outsideSender;
+    private volatile OutsideTables outsideTables;
+    private volatile Consumer<AgentResult> resultListener;
+    private volatile LongSupplier wallClock = System::currentTimeMillis;
+
+    private App(Settings settings) {
+        this.settings = settings;
+        this.serializers = Serializers.of(settings.keySerializer(), settings.valueSerializer(),
+                Codecs.newRegistry(settings.jsonFlavor()), RecordRegistry.global());
+    }
+
+    /** An app with Faust's default settings. */
+    public static App create(String id) {
+        return create(id, conf -> { });
+    }
+
+    /** An app configured by {@code conf} (Javalin-style: {@code conf -> conf.broker(...).topicPartitions(4)}). */
+    public static App create(String id, Consumer<Settings.Builder> conf) {
+        Settings.Builder b = Settings.builder(id);
+        conf.accept(b);
+        return new App(b.build());
+    }
+
+    /** Faust's {@code conf.id}: the name, suffixed {@code -v<version>} above version 1. */
+    public String id() {
+        return settings.id();
+    }
+
+    /** The settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The app's serializer registry (its default codecs and JSON flavour). */
+    public Serializers serializers() {
+        return serializers;
+    }
+
+    /** Declares a topic ({@code app.topic(name, key_type=..., value_type=...)}); {@code Object.class} is untyped. */
+    public <K, V> Topic<K, V> topic(String name, Class<K> keyType, Class<V> valueType) {
+        return topic(name, keyType, valueType, o -> { });
+    }
+
+    /** Declares a topic with Faust's topic options. */
+    public <K, V> Topic<K, V> topic(String name, Class<K> keyType, Class<V> valueType,
+                                    Consumer<Topic.Options> options) {
+        return topic(name, DataType.of(keyType), DataType.of(valueType), options);
+    }
+
+    /** Declares a topic with key and value types given as {@link DataType}s (generic records, say). */
+    public <K, V> Topic<K, V> topic(String name, DataType<K> keyType, DataType<V> valueType,
+                                    Consumer<Topic.Options> options) {
+        checkNotBuilt("declare topic " + name);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a topic needs a name");
+        }
+        Topic.Options o = new Topic.Options();
+        options.accept(o);
+        Schema<K, V> schema = Schema.of(keyType, valueType).withKeySerializer(o.keySerializer())
+                .withValueSerializer(o.valueSerializer()).withAllowEmpty(o.allowEmpty());
+        Topic<K, V> topic = new Topic<>(this, name, schema, o);
+        Topic<?, ?> earlier = topics.get(name);
+        if (earlier != null && !sameSchema(earlier.schema(), schema)) {
+            throw new IllegalArgumentException("topic " + name + " is declared twice with different types: "
+                    + earlier.schema() + " and " + schema);
+        }
+        topics.putIfAbsent(name, topic);
+        return topic;
+    }
+
+    private static boolean sameSchema(Schema<?, ?> a, Schema<?, ?> b) {
+        return a.keyType().javaType() == b.keyType().javaType() && a.valueType().javaType() == b.valueType().javaType()
+                && Objects.equals(a.keySerializer(), b.keySerializer())
+                && Objects.equals(a.valueSerializer(), b.valueSerializer());
+    }
+
+    /**
+     * Declares an agent on {@code channel}: {@code fn} describes its stream now, and runs for every event later.
+     * Keep Faust's agent name ({@code module.function}): it prefixes the agent's repartition topics.
+     */
+    public <K, V> Agent<K, V> agent(String name, Topic<K, V> channel, AgentFunction<K, V> fn) {
+        return agent(name, channel, fn, o -> { });
+    }
+
+    /** Declares an agent with options (sinks, tables). */
+    public <K, V> Agent<K, V> agent(String name, Topic<K, V> channel, AgentFunction<K, V> fn,
+                                    Consumer<Agent.Options> options) {
+        checkNotBuilt("declare agent " + name);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an agent needs a name (Faust's module.function, e.g. "
+                    + "\"purchases_app.convert\"): it prefixes its repartition topics");
+        }
+        Objects.requireNonNull(channel, "channel of agent " + name);
+        Objects.requireNonNull(fn, "function of agent " + name);
+        for (Agent<?, ?> a : agents) {
+            if (a.name().equals(name)) {
+                throw new IllegalArgumentException("agent name " + name + " is used twice");
+            }
+        }
+        Agent.Options o = new Agent.Options();
+        options.accept(o);
+        Agent<K, V> agent = new Agent<>(this, name, channel, o);
+        fn.process(new Stream<>(agent, channel, List.of(), false));
+        if (agent.pipelines().isEmpty()) {
+            throw new IllegalArgumentException("agent " + name + " describes no processing: end its stream with "
+                    + "forEach(...), forEachItem(...), forEachEvent(...) or yieldEach()");
+        }
+        if (!o.sinks().isEmpty() && agent.pipelines().stream().noneMatch(p -> p.get(p.size() - 1) instanceof Op.Yield)) {
+            throw new IllegalArgumentException("agent " + name + " has sinks but never yields: end its stream with "
+                    + "yieldEach() (Faust: \"Agent must yield to use sinks\")");
+        }
+        agents.add(agent);
+        return agent;
+    }
+
+    /** Declares an agent with no channel: it reads its own internal topic {@code "<app_id>-<name>"}. */
+    public <K, V> Agent<K, V> agent(String name, Class<K> keyType, Class<V> valueType, AgentFunction<K, V> fn) {
+        Topic<K, V> channel = topic(id() + "-" + name, keyType, valueType, t -> t.internal(true).hasPrefix(true));
+        return agent(name, channel, fn);
+    }
+
+    /** Declares a table ({@code app.Table(name, default=...)}); {@code defaultValue} may be null (no default). */
+    public <K, V> Table<K, V> table(String name, Class<K> keyType, Class<V> valueType, Supplier<V> defaultValue) {
+        return table(name, DataType.of(keyType), DataType.of(valueType), defaultValue);
+    }
+
+    /** Declares a table with types given as {@link DataType}s. */
+    public <K, V> Table<K, V> table(String name, DataType<K> keyType, DataType<V> valueType,
+                                    Supplier<V> defaultValue) {
+        checkNotBuilt("declare table " + name);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a table needs a name (its changelog is <app_id>-<name>-changelog)");
+        }
+        if (tables.containsKey(name)) {
+            throw new IllegalArgumentException("table name " + name + " is used twice");
+        }
+        Table<K, V> table = new Table<>(this, name, keyType, valueType, defaultValue);
+        tables.put(name, table);
+        return table;
+    }
+
+    /** The topics declared so far, repartition topics included. */
+    public List<Topic<?, ?>> topics() {
+        return List.copyOf(topics.values());
+    }
+
+    /** The agents. */
+    public List<Agent<?, ?>> agents() {
+        return Collections.unmodifiableList(agents);
+    }
+
+    /** The tables. */
+    public List<Table<?, ?>> tables() {
+        return List.copyOf(tables.values());
+    }
+
+    /** Compiles the app into a new Kafka Streams topology. */
+    public Topology topology() {
+        Topology topology = new Topology();
+        addTo(topology);
+        return topology;
+    }
+
+    /** Adds this app's sources, agent processors, sinks and stores to {@code topology}. */
+    public void addTo(Topology topology) {
+        built = true;
+        TopologyCompiler.compile(this, topology);
+    }
+
+    /**
+     * Kafka Streams properties for this app: {@code application.id} = Faust's {@code conf.id} (so changelogs are
+     * {@code <id>-<table>-changelog}), brokers, processing guarantee, state dir, explicit naming, and the error
+     * policy's handlers; then every pass-through property.
+     */
+    public Properties streamsConfig() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, id());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                settings.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.datadir());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topicReplicationFactor());
+        p.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, UsePartitionTimeOnInvalidTimestamp.class);
+        if (!settings.exactlyOnce()) {
+            p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2800);
+        }
+        ErrorPolicy policy = settings.errorPolicy();
+        boolean fail = policy.kind() == ErrorPolicy.Kind.FAIL;
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                fail ? LogAndFailExceptionHandler.class : LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                fail ? LogAndFailProcessingExceptionHandler.class : LogAndContinueProcessingExceptionHandler.class);
+        if (policy.kind() == ErrorPolicy.Kind.DEAD_LETTER) {
+            p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, policy.topic());
+        }
+        settings.streamsProperties().forEach(p::put);
+        return p;
+    }
+
+    /** The repartition topic of {@code group_by}: {@code [<agent>-]<source>-<name>-repartition}, internal. */
+    <K, V> Topic<K, V> repartitionTopic(Agent<?, ?> agent, Topic<K, V> source, String name) {
+        String prefix = source.options().hasPrefix() ? "" : agent.name() + "-";
+        String topicName = prefix + source.name() + "-" + name + "-repartition";
+        Schema<K, V> s = source.schema();
+        return topic(topicName, s.keyType(), s.valueType(), o -> o.keySerializer(s.keySerializer())
+                .valueSerializer(s.valueSerializer()).allowEmpty(s.allowEmpty()).internal(true)
+                .partitions(settings.topicPartitions()));
+    }
+
+    void checkNotBuilt(String what) {
+        if (built) {
+            throw new IllegalStateException("cannot " + what + ": the app's topology was already built");
+        }
+    }
+
+    boolean isGlobalTable(String name) {
+        return false;
+    }
+
+    Table<?, ?> tableNamed(String name) {
+        return tables.get(name);
+    }
+
+    double wallClockSeconds() {
+        Scope scope = Scope.current();
+        return (scope != null ? scope.processor().nowMs() : wallClock.getAsLong()) / 1000.0;
+    }
+
+    Consumer<AgentResult> resultListener() {
+        return resultListener;
+    }
+
+    void onResults(Consumer<AgentResult> listener) {
+        this.resultListener = listener;
+    }
+
+    void useWallClock(LongSupplier clock) {
+        this.wallClock = clock;
+    }
+
+    void useOutside(OutsideSender sender, OutsideTables tables) {
+        this.outsideSender = sender;
+        this.outsideTables = tables;
+    }
+
+    OutsideSender outsideSender() {
+        OutsideSender s = outsideSender;
+        if (s == null) {
+            throw new IllegalStateException("send outside an agent needs a running app (app.main) or a test "
+                    + "driver (FaustTestDriver); inside an agent sends go through the agent's processor");
+        }
+        return s;
+    }
+
+    OutsideTables outsideTables() {
+        OutsideTables t = outsideTables;
+        if (t == null) {
+            throw new IllegalStateException("reading a table outside an agent needs a running app or a test driver");
+        }
+        return t;
+    }
+
+    /** Sends produced outside any agent (a producer, a test). */
+    interface OutsideSender {
+        void send(String topic, byte[] key, byte[] value, Send send);
+    }
+
+    /** Table stores read outside any agent. */
+    interface OutsideTables {
+        KeyValueStore<Bytes, byte[]> store(String table);
+    }
+}

@@ -1,0 +1,196 @@
+package io.jfaust;
+
+import io.jfaust.serdes.DecodeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * Runs an app on Kafka Streams' {@code TopologyTestDriver}: no broker, no {@code Properties}. Send values to topics
+ * (encoded as Faust would), read what the agents sent (decoded with the topic's types, bytes kept), read tables, and
+ * move the wall clock. Outside an agent, {@code topic.send} and {@code table.get} work against the driver. Needs
+ * {@code kafka-streams-test-utils} on the class path (test scope).
+ *
+ * <pre>{@code
+ * FaustTestDriver.test(app, driver -> {
+ *     driver.send(purchases, "alice", new Purchase("alice", "USD", 1234));
+ *     assertThat(driver.read(dollars)).extracting(Event::value).containsExactly(new PurchaseDollars("alice", "USD", 12.34));
+ * });
+ * }</pre>
+ */
+public final class FaustTestDriver implements AutoCloseable {
+    private final App app;
+    private final TopologyTestDriver driver;
+    private final Path stateDir;
+    private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
+    private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new HashMap<>();
+    private final List<AgentResult> results = new ArrayList<>();
+    private long wallClockMs;
+
+    private FaustTestDriver(App app, boolean failOnError, Instant start) {
+        this.app = app;
+        this.wallClockMs = start.toEpochMilli();
+        try {
+            this.stateDir = Files.createTempDirectory("jfaust-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties props = app.streamsConfig();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        if (failOnError) {
+            props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
+            props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                    LogAndFailProcessingExceptionHandler.class);
+        }
+        app.onResults(results::add);
+        app.useWallClock(() -> wallClockMs);
+        this.driver = new TopologyTestDriver(app.topology(), props, start);
+        app.useOutside(this::sendRaw, driver::getKeyValueStore);
+    }
+
+    /** A driver for {@code app} that applies the app's error policy (skip, fail or dead letter). */
+    public static FaustTestDriver create(App app) {
+        return new FaustTestDriver(app, false, Instant.now());
+    }
+
+    /** A driver whose wall clock starts at {@code start}. */
+    public static FaustTestDriver create(App app, Instant start) {
+        return new FaustTestDriver(app, false, start);
+    }
+
+    /** A driver that rethrows any decode or agent error (Faust's test_context crashes on errors). */
+    static FaustTestDriver failing(App app) {
+        return new FaustTestDriver(app, true, Instant.now());
+    }
+
+    /** Runs {@code body} with a driver for {@code app} and closes it, whatever happens. */
+    public static void test(App app, Consumer<FaustTestDriver> body) {
+        try (FaustTestDriver d = create(app)) {
+            body.accept(d);
+        }
+    }
+
+    /** Sends {@code value} under {@code key} to {@code topic}, timestamped with the driver's wall clock. */
+    public <K, V> void send(Topic<K, V> topic, K key, V value) {
+        send(topic, key, value, wallClockMs / 1000.0);
+    }
+
+    /** Sends with an event timestamp in epoch seconds. */
+    public <K, V> void send(Topic<K, V> topic, K key, V value, double timestampSeconds) {
+        byte[] k = topic.schema().dumpsKey(app.serializers(), key, null);
+        byte[] v = topic.schema().dumpsValue(app.serializers(), value, null);
+        pipe(topic.name(), k, v, Math.round(timestampSeconds * 1000.0), new RecordHeaders());
+    }
+
+    /** Sends bytes as they are, with a timestamp in epoch milliseconds and headers. */
+    public void sendRaw(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
+        pipe(topic, key, value, timestampMs, headers);
+    }
+
+    private void sendRaw(String topic, byte[] key, byte[] value, Send send) {
+        RecordHeaders headers = new RecordHeaders();
+        send.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
+        long ts = send.timestamp() != null ? Math.round(send.timestamp() * 1000.0) : wallClockMs;
+        pipe(topic, key, value, ts, headers);
+    }
+
+    private void pipe(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
+        TestInputTopic<byte[], byte[]> in = inputs.computeIfAbsent(topic,
+                t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
+        in.pipeInput(new TestRecord<>(key, value, headers, timestampMs));
+    }
+
+    /** Drains what was sent to {@code topic}, decoded with the topic's types. */
+    public <K, V> List<Event<K, V>> read(Topic<K, V> topic) {
+        List<Event<K, V>> out = new ArrayList<>();
+        long offset = 0;
+        for (TestRecord<byte[], byte[]> r : readRaw(topic.name())) {
+            K key = topic.schema().loadsKey(app.serializers(), r.key(), topic.name());
+            V value = topic.schema().loadsValue(app.serializers(), r.value(), topic.name());
+            out.add(new Event<>(key, value, r.key(), r.value(), r.headers(), topic.name(), 0, offset++,
+                    r.timestamp()));
+        }
+        return out;
+    }
+
+    /** Drains the records sent to {@code topic} as bytes (changelog and dead letter topics included). */
+    public List<TestRecord<byte[], byte[]>> readRaw(String topic) {
+        TestOutputTopic<byte[], byte[]> out = outputs.computeIfAbsent(topic,
+                t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        return out.readRecordsToList();
+    }
+
+    /** Moves the wall clock (fires {@code take} timeouts and window expiry). */
+    public void advanceWallClock(Duration d) {
+        wallClockMs += d.toMillis();
+        driver.advanceWallClockTime(d);
+    }
+
+    /** The driver's wall clock in epoch milliseconds. */
+    public long wallClockMs() {
+        return wallClockMs;
+    }
+
+    /** What agents yielded (or, for agents that never yield, consumed), in order. */
+    List<AgentResult> results() {
+        return results;
+    }
+
+    /** The underlying {@link TopologyTestDriver}, for what this class does not cover. */
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    /** Whether {@code t} is (or is caused by) a decode error; used to unwrap errors in test contexts. */
+    static boolean isDecodeError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof DecodeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            app.onResults(null);
+            app.useOutside(null, null);
+            app.useWallClock(System::currentTimeMillis);
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

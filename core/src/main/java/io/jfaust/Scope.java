@@ -1,0 +1,60 @@
+package io.jfaust;
+
+import io.jfaust.internal.Decoded;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * What the current thread is processing: the agent processor and the record (null inside a punctuation). It is
+ * Faust's {@code current_event()} context: sends and table operations act through it.
+ */
+final class Scope {
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    private final AgentProcessor processor;
+    private final Record<Decoded<Object>, Decoded<Object>> record;
+    private Event<Object, Object> event;
+
+    Scope(AgentProcessor processor, Record<Decoded<Object>, Decoded<Object>> record) {
+        this.processor = processor;
+        this.record = record;
+    }
+
+    static Scope current() {
+        return CURRENT.get();
+    }
+
+    static Scope enter(Scope scope) {
+        Scope previous = CURRENT.get();
+        CURRENT.set(scope);
+        return previous;
+    }
+
+    static void exit(Scope previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
+    }
+
+    AgentProcessor processor() {
+        return processor;
+    }
+
+    Event<Object, Object> event() {
+        if (event == null && record != null) {
+            event = processor.eventOf(record);
+        }
+        return event;
+    }
+
+    void send(String topic, byte[] key, byte[] value, Send send) {
+        processor.send(topic, key, value, send);
+    }
+
+    KeyValueStore<Bytes, byte[]> store(String table) {
+        return processor.store(table);
+    }
+}

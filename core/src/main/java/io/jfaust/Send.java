@@ -1,0 +1,93 @@
+package io.jfaust;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The options of one send ({@code topic.send(key=..., value=..., partition=..., timestamp=..., headers=...,
+ * key_serializer=..., value_serializer=...)}): immutable, built from {@link #options()} and copied by {@code with...}.
+ * A null option means Faust's default: the default partitioner, the producer's clock, no headers, the topic's codecs.
+ *
+ * <pre>{@code
+ * dollars.send("alice", d, Send.options().withPartition(2).withTimestamp(1700000000.5));
+ * dollars.send("alice", d, Send.options().withHeader("trace", "abc".getBytes()));
+ * dollars.send("alice", d, Send.options().withValueSerializer("json|binary"));
+ * }</pre>
+ */
+public final class Send {
+    private static final Send DEFAULT = new Send(null, null, List.of(), null, null);
+
+    private final Integer partition;
+    private final Double timestamp;
+    private final List<Map.Entry<String, byte[]>> headers;
+    private final String keySerializer;
+    private final String valueSerializer;
+
+    private Send(Integer partition, Double timestamp, List<Map.Entry<String, byte[]>> headers, String keySerializer,
+                 String valueSerializer) {
+        this.partition = partition;
+        this.timestamp = timestamp;
+        this.headers = headers;
+        this.keySerializer = keySerializer;
+        this.valueSerializer = valueSerializer;
+    }
+
+    /** Faust's defaults. */
+    public static Send options() {
+        return DEFAULT;
+    }
+
+    /** Send to this partition instead of the key's. */
+    public Send withPartition(int partition) {
+        return new Send(partition, timestamp, headers, keySerializer, valueSerializer);
+    }
+
+    /** The record timestamp in epoch seconds (Faust's float {@code timestamp}); null for the producer's clock. */
+    public Send withTimestamp(Double epochSeconds) {
+        return new Send(partition, epochSeconds, headers, keySerializer, valueSerializer);
+    }
+
+    /** Adds a header (headers keep their order; Faust adds none of its own). */
+    public Send withHeader(String name, byte[] value) {
+        List<Map.Entry<String, byte[]>> h = new ArrayList<>(headers);
+        h.add(Map.entry(name, value));
+        return new Send(partition, timestamp, Collections.unmodifiableList(h), keySerializer, valueSerializer);
+    }
+
+    /** Encodes the key with this codec instead of the topic's. */
+    public Send withKeySerializer(String codec) {
+        return new Send(partition, timestamp, headers, codec, valueSerializer);
+    }
+
+    /** Encodes the value with this codec instead of the topic's. */
+    public Send withValueSerializer(String codec) {
+        return new Send(partition, timestamp, headers, keySerializer, codec);
+    }
+
+    /** The partition asked for, or null. */
+    public Integer partition() {
+        return partition;
+    }
+
+    /** The timestamp in seconds, or null. */
+    public Double timestamp() {
+        return timestamp;
+    }
+
+    /** The headers. */
+    public List<Map.Entry<String, byte[]>> headers() {
+        return headers;
+    }
+
+    /** The key codec for this send, or null for the topic's. */
+    public String keySerializer() {
+        return keySerializer;
+    }
+
+    /** The value codec for this send, or null for the topic's. */
+    public String valueSerializer() {
+        return valueSerializer;
+    }
+}

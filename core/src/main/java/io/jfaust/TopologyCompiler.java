@@ -1,0 +1,124 @@
+package io.jfaust;
+
+import io.jfaust.internal.DecodingDeserializer;
+import io.jfaust.internal.OutgoingKey;
+import io.jfaust.internal.OutgoingPartitioner;
+import io.jfaust.serdes.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Compiles an app into a topology: one source per topic read (shared by every agent on it, decoding keys and
+ * values once with Faust's rules), one processor per agent and source topic, one sink per processor (the topic is
+ * chosen per record), one store per table. Every node is named: {@code source:<topic>}, {@code agent:<name>},
+ * {@code agent:<name>@<topic>}, {@code sink:<processor>}, and the table name for its store.
+ */
+final class TopologyCompiler {
+    private TopologyCompiler() {}
+
+    static void compile(App app, Topology topology) {
+        Map<String, Topic<?, ?>> sources = new LinkedHashMap<>();
+        List<Plan> plans = new ArrayList<>();
+        for (Agent<?, ?> agent : app.agents()) {
+            Map<String, List<List<Op>>> bySource = new LinkedHashMap<>();
+            Map<String, Topic<?, ?>> topicByName = new HashMap<>();
+            for (List<Op> pipeline : agent.pipelines()) {
+                Topic<?, ?> source = agent.channel();
+                List<Op> segment = new ArrayList<>();
+                for (Op op : pipeline) {
+                    segment.add(op);
+                    if (op.isBoundary()) {
+                        bySource.computeIfAbsent(source.name(), k -> new ArrayList<>()).add(List.copyOf(segment));
+                        topicByName.put(source.name(), source);
+                        source = op instanceof Op.GroupBy g ? g.repartition() : ((Op.Through) op).topic();
+                        segment = new ArrayList<>();
+                    }
+                }
+                bySource.computeIfAbsent(source.name(), k -> new ArrayList<>()).add(List.copyOf(segment));
+                topicByName.put(source.name(), source);
+            }
+            bySource.forEach((topicName, segments) -> {
+                String name = topicName.equals(agent.channel().name()) ? "agent:" + agent.name()
+                        : "agent:" + agent.name() + "@" + topicName;
+                Topic<?, ?> topic = topicByName.get(topicName);
+                Topic<?, ?> earlier = sources.putIfAbsent(topicName, topic);
+                if (earlier != null && !earlier.schema().toString().equals(topic.schema().toString())) {
+                    throw new IllegalArgumentException("topic " + topicName + " is read with two schemas: "
+                            + earlier.schema() + " and " + topic.schema());
+                }
+                plans.add(new Plan(agent, name, topicName, segments));
+            });
+        }
+        sources.forEach((name, topic) -> addSource(app, topology, topic));
+
+        Map<String, List<String>> processorsByTable = new LinkedHashMap<>();
+        app.tables().forEach(t -> processorsByTable.put(t.name(), new ArrayList<>()));
+        for (Plan plan : plans) {
+            List<String> tableNames = new ArrayList<>(plan.agent.options().tables() != null
+                    ? plan.agent.options().tables() : processorsByTable.keySet());
+            List<WindowedTable<?, ?>> windowed = new ArrayList<>();
+            for (String t : tableNames) {
+                if (!processorsByTable.containsKey(t)) {
+                    throw new IllegalArgumentException("agent " + plan.agent.name() + " lists table " + t
+                            + ", which this app does not declare");
+                }
+                processorsByTable.get(t).add(plan.name);
+                WindowedTable<?, ?> w = app.tableNamed(t).windowedOrNull();
+                if (w != null) {
+                    windowed.add(w);
+                }
+            }
+            String sinkName = "sink:" + plan.name;
+            topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
+                    tableNames, windowed), "source:" + plan.sourceTopic);
+            topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, PARTITIONER, plan.name);
+        }
+        processorsByTable.forEach((table, processors) -> {
+            if (!processors.isEmpty()) {
+                topology.addStateStore(storeFor(app, app.tableNamed(table)), processors.toArray(new String[0]));
+            }
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void addSource(App app, Topology topology, Topic<?, ?> topic) {
+        Schema<?, ?> s = topic.schema();
+        topology.addSource("source:" + topic.name(),
+                new DecodingDeserializer(app.serializers(), s.keyType(), s.keySerializer(), true, false),
+                new DecodingDeserializer(app.serializers(), s.valueType(), s.valueSerializer(), false, s.allowEmpty()),
+                topic.name());
+    }
+
+    private record Plan(Agent<?, ?> agent, String name, String sourceTopic, List<List<Op>> segments) {}
+
+    static StoreBuilder<KeyValueStore<Bytes, byte[]>> storeFor(App app, Table<?, ?> table) {
+        KeyValueBytesStoreSupplier supplier = app.settings().rocksdb()
+                ? Stores.persistentKeyValueStore(table.name()) : Stores.inMemoryKeyValueStore(table.name());
+        Map<String, String> changelog = new HashMap<>();
+        WindowedTable<?, ?> w = table.windowedOrNull();
+        if (w != null) {
+            changelog.put("cleanup.policy", "compact,delete");
+            changelog.put("retention.ms", Long.toString(w.expires().toMillis()));
+        }
+        return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingEnabled(changelog).withCachingDisabled();
+    }
+
+    static final Serializer<OutgoingKey> KEY_BYTES = (topic, key) -> key == null ? null : key.bytes();
+    static final TopicNameExtractor<OutgoingKey, byte[]> TOPIC = (key, value, context) -> key.topic();
+    static final ByteArraySerializer VALUE_BYTES = new ByteArraySerializer();
+    static final OutgoingPartitioner PARTITIONER = new OutgoingPartitioner();
+}

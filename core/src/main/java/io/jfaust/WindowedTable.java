@@ -1,0 +1,203 @@
+package io.jfaust;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A windowed table (Faust's {@code WindowWrapper}): each key holds a value per window, stored under Faust's key
+ * {@code [key,[start,end]]} (floats printed as Python prints them) so the changelog is byte-identical to Faust's.
+ * Updates apply to every window covering the time; reads pick one window through a {@link WindowSet}. Time is the
+ * event's timestamp unless set otherwise with {@code relativeTo...}.
+ *
+ * <p>Expired windows (end before {@code current(now - expires).start}, checked every {@code table_cleanup_interval}
+ * on the wall clock, as faust-streaming does) leave the local store. Faust drops them silently and relies on the
+ * changelog's {@code retention.ms}; Kafka Streams' store writes a tombstone for each, which a Faust worker recovering
+ * from the changelog applies as the same removal.
+ *
+ * <pre>{@code
+ * WindowedTable<String, Long> sums = app.table("amount_sums_10s", String.class, Long.class, () -> 0L)
+ *         .tumbling(Duration.ofSeconds(10), Duration.ofDays(1));
+ * sums.update(p.username(), s -> s + p.amount());            // sums[username] += amount
+ * long now = sums.get(p.username()).current();
+ * }</pre>
+ */
+public final class WindowedTable<K, V> {
+    private final Table<K, V> table;
+    private final Window window;
+    private final Duration expires;
+    private final ToDoubleFunction<Event<?, ?>> relativeTo;
+
+    WindowedTable(Table<K, V> table, Window window, Duration expires, ToDoubleFunction<Event<?, ?>> relativeTo) {
+        this.table = table;
+        this.window = window;
+        this.expires = expires;
+        this.relativeTo = relativeTo;
+    }
+
+    /** The table name. */
+    public String name() {
+        return table.name();
+    }
+
+    /** The window math. */
+    public Window window() {
+        return window;
+    }
+
+    /** How long windows are kept. */
+    public Duration expires() {
+        return expires;
+    }
+
+    /** The changelog topic ({@code <app_id>-<table>-changelog}, {@code cleanup.policy=compact,delete}). */
+    public String changelogTopic() {
+        return table.changelogTopic();
+    }
+
+    Table<K, V> table() {
+        return table;
+    }
+
+    /** The same table, time-relative to the wall clock ({@code relative_to_now()}). */
+    public WindowedTable<K, V> relativeToNow() {
+        return new WindowedTable<>(table, window, expires, e -> table.app.wallClockSeconds());
+    }
+
+    /** The same table, time-relative to the event's timestamp ({@code relative_to_stream()}, the default). */
+    public WindowedTable<K, V> relativeToStream() {
+        return new WindowedTable<>(table, window, expires, null);
+    }
+
+    /**
+     * The same table, time-relative to a field of the event's value ({@code relative_to_field(Model.field)}): the
+     * function returns epoch seconds (a Number), a {@link Temporal} with a zone, or an ISO-8601 string.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> WindowedTable<K, V> relativeToField(Function<T, ?> field) {
+        Objects.requireNonNull(field, "field");
+        return new WindowedTable<>(table, window, expires, e -> toSeconds(field.apply((T) e.value())));
+    }
+
+    /** The same table, time-relative to any function of the event ({@code relative_to(callable)}). */
+    public WindowedTable<K, V> relativeTo(ToDoubleFunction<Event<?, ?>> timestampSeconds) {
+        return new WindowedTable<>(table, window, expires, Objects.requireNonNull(timestampSeconds, "relativeTo"));
+    }
+
+    /** The windows of {@code key} ({@code table[key]}). */
+    public WindowSet<K, V> get(K key) {
+        return new WindowSet<>(this, key);
+    }
+
+    /** Sets {@code key} in every window covering the current time ({@code table[key] = value}). */
+    public void put(K key, V value) {
+        double ts = timestamp();
+        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        for (WindowRange w : window.ranges(ts)) {
+            store.put(Bytes.wrap(windowKey(key, w)), table.encodeValue(value));
+        }
+        seen(ts);
+    }
+
+    /** Applies {@code op} to the value of every window covering the current time ({@code table[key] += x}). */
+    public void update(K key, UnaryOperator<V> op) {
+        double ts = timestamp();
+        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        for (WindowRange w : window.ranges(ts)) {
+            Bytes k = Bytes.wrap(windowKey(key, w));
+            byte[] old = store.get(k);
+            V current = old == null ? table.defaultOrNull() : table.decodeValue(old);
+            store.put(k, table.encodeValue(op.apply(current)));
+        }
+        seen(ts);
+    }
+
+    /** Deletes {@code key} from every window covering the current time. */
+    public void delete(K key) {
+        double ts = timestamp();
+        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        for (WindowRange w : window.ranges(ts)) {
+            store.delete(Bytes.wrap(windowKey(key, w)));
+        }
+    }
+
+    /** The value of {@code key} in window {@code range} ({@code table[key][range]}), or the default. */
+    V valueIn(K key, WindowRange range) {
+        byte[] bytes = table.readStore().get(Bytes.wrap(windowKey(key, range)));
+        return bytes == null ? table.defaultOrNull() : table.decodeValue(bytes);
+    }
+
+    /** Faust's changelog key: {@code [key,[start,end]]} encoded with the table's key codec. */
+    byte[] windowKey(Object key, WindowRange range) {
+        return table.encodeKey(Arrays.asList(key, List.of(range.start(), range.end())));
+    }
+
+    /** The time this table is relative to, for the current event. */
+    double timestamp() {
+        Scope scope = Scope.current();
+        Event<?, ?> event = scope == null ? null : scope.event();
+        if (relativeTo != null) {
+            return relativeTo.applyAsDouble(event);
+        }
+        if (event == null) {
+            throw new IllegalStateException("table " + name() + ": operation outside of stream iteration needs "
+                    + "relativeToNow() or relativeTo(...)");
+        }
+        return event.timestamp();
+    }
+
+    /** The event's own timestamp (for {@code current()}), whatever the relativity. */
+    double eventTimestamp() {
+        Scope scope = Scope.current();
+        Event<?, ?> event = scope == null ? null : scope.event();
+        if (event == null) {
+            throw new IllegalStateException("table " + name() + ": current() needs an event: call it inside an "
+                    + "agent, or use value()/now()");
+        }
+        return event.timestamp();
+    }
+
+    /** Faust's {@code _relative_now}: the partition's latest time seen in this table, or the wall clock. */
+    double relativeNow() {
+        Scope scope = Scope.current();
+        if (scope == null || scope.event() == null) {
+            return table.app.wallClockSeconds();
+        }
+        Double latest = scope.processor().latestTimestamp(name());
+        return latest != null ? latest : table.app.wallClockSeconds();
+    }
+
+    private void seen(double ts) {
+        Scope scope = Scope.current();
+        if (scope != null) {
+            scope.processor().recordTimestamp(name(), ts);
+        }
+    }
+
+    static double toSeconds(Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        } else if (v instanceof Instant i) {
+            return i.toEpochMilli() / 1000.0;
+        } else if (v instanceof java.time.OffsetDateTime o) {
+            return o.toInstant().toEpochMilli() / 1000.0 + (o.getNano() % 1_000_000) / 1e9;
+        } else if (v instanceof java.time.ZonedDateTime z) {
+            return toSeconds(z.toOffsetDateTime());
+        } else if (v instanceof String s) {
+            return toSeconds(io.jfaust.serdes.Iso8601.parse(s));
+        } else if (v instanceof java.time.LocalDateTime l) {
+            // Python's naive datetime.timestamp() uses local time; jfaust reads naive times as UTC.
+            return toSeconds(l.atOffset(java.time.ZoneOffset.UTC));
+        }
+        throw new IllegalArgumentException("cannot use " + v + " as a window timestamp: give seconds, a zoned "
+                + "date-time or an ISO-8601 string");
+    }
+}

@@ -1,0 +1,7 @@
+package io.jfaust.internal;
+
+/**
+ * A key or value as read from Kafka: the original bytes (for {@code forward}, {@code through}, {@code group_by}
+ * and dead letters) and the value Faust's rules decoded them to.
+ */
+public record Decoded<T>(byte[] raw, T value) {}

@@ -1,0 +1,34 @@
+package io.jfaust.internal;
+
+import io.jfaust.serdes.DataType;
+import io.jfaust.serdes.Serializers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Decodes a topic's keys or values with Faust's rules and keeps the original bytes beside them. A failure is a
+ * {@code KeyDecodeException}/{@code ValueDecodeException}, which Kafka Streams hands to the app's deserialization
+ * exception handler (skip and log by default, as Faust does).
+ */
+public final class DecodingDeserializer<T> implements Deserializer<Decoded<T>> {
+    private final Serializers serializers;
+    private final DataType<T> type;
+    private final String serializer;
+    private final boolean isKey;
+    private final boolean allowEmpty;
+
+    public DecodingDeserializer(Serializers serializers, DataType<T> type, String serializer, boolean isKey,
+                                boolean allowEmpty) {
+        this.serializers = serializers;
+        this.type = type;
+        this.serializer = serializer;
+        this.isKey = isKey;
+        this.allowEmpty = allowEmpty;
+    }
+
+    @Override
+    public Decoded<T> deserialize(String topic, byte[] data) {
+        T value = isKey ? serializers.loadsKey(type, data, serializer, topic)
+                : serializers.loadsValue(type, data, serializer, topic, allowEmpty);
+        return new Decoded<>(data, value);
+    }
+}
