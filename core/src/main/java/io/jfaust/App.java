@@ -43,6 +43,7 @@ public final class App {
     private final Map<String, Topic<?, ?>> topics = new LinkedHashMap<>();
     private final List<Agent<?, ?>> agents = new ArrayList<>();
     private final Map<String, Table<?, ?>> tables = new LinkedHashMap<>();
+    private final Map<String, GlobalTable<?, ?>> globalTables = new LinkedHashMap<>();
     private boolean built;
     private volatile OutsideSender outsideSender;
     private volatile OutsideTables outsideTables;
@@ -185,6 +186,30 @@ public final class App {
         return table;
     }
 
+    /**
+     * Declares a global table ({@code app.GlobalTable(name, default=...)}): every instance holds all of it, read
+     * from {@code <app_id>-<name>-changelog}.
+     */
+    public <K, V> GlobalTable<K, V> globalTable(String name, Class<K> keyType, Class<V> valueType,
+                                                Supplier<V> defaultValue) {
+        checkNotBuilt("declare global table " + name);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a global table needs a name");
+        }
+        if (tables.containsKey(name) || globalTables.containsKey(name)) {
+            throw new IllegalArgumentException("table name " + name + " is used twice");
+        }
+        GlobalTable<K, V> g = new GlobalTable<>(new Table<>(this, name, DataType.of(keyType), DataType.of(valueType),
+                defaultValue));
+        globalTables.put(name, g);
+        return g;
+    }
+
+    /** The global tables. */
+    public List<GlobalTable<?, ?>> globalTables() {
+        return List.copyOf(globalTables.values());
+    }
+
     /** The topics declared so far, repartition topics included. */
     public List<Topic<?, ?>> topics() {
         return List.copyOf(topics.values());
@@ -261,7 +286,7 @@ public final class App {
     }
 
     boolean isGlobalTable(String name) {
-        return false;
+        return globalTables.containsKey(name);
     }
 
     Table<?, ?> tableNamed(String name) {

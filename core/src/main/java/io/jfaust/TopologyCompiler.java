@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -85,6 +86,12 @@ final class TopologyCompiler {
             topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
                     tableNames, windowed), "source:" + plan.sourceTopic);
             topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, PARTITIONER, plan.name);
+        }
+        for (GlobalTable<?, ?> g : app.globalTables()) {
+            String store = g.name();
+            topology.addGlobalStore(storeFor(app, g.table()).withLoggingDisabled(), "global-source:" + store,
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer(), g.changelogTopic(),
+                    "global:" + store, () -> new GlobalTableUpdater(store));
         }
         processorsByTable.forEach((table, processors) -> {
             if (!processors.isEmpty()) {
