@@ -94,6 +94,34 @@ class TableTest {
     }
 
     @Test
+    void rocksdbStoresKeepTheSameBytes() {
+        App rocks = App.create("rocks", c -> c.store("rocksdb://"));
+        Topic<String, String> in = rocks.topic("in", String.class, String.class);
+        Table<String, Long> counts = rocks.table("counts", String.class, Long.class, () -> 0L);
+        rocks.agent("a", in, s -> s.forEach(v -> counts.update(v, n -> n + 1)));
+        FaustTestDriver.test(rocks, d -> {
+            d.send(in, "k", "alice");
+            d.send(in, "k", "alice");
+            assertThat(counts.get("alice")).isEqualTo(2L);
+            assertThat(d.readRaw("rocks-counts-changelog")).extracting(r -> text(r.key()) + "=" + text(r.value()))
+                    .containsExactly("\"alice\"=1", "\"alice\"=2");
+            assertThat(d.driver().getKeyValueStore("counts").persistent()).isTrue();
+        });
+    }
+
+    @Test
+    void topicOptionsGiveFaustsTopicConfigs() {
+        Topic<String, String> t = app.topic("events", String.class, String.class, o -> o.partitions(3)
+                .retention(java.time.Duration.ofHours(1)).compacting(true).deleting(true).replicas(2)
+                .config("min.insync.replicas", "1"));
+        assertThat(t.options().topicConfigs()).containsEntry("cleanup.policy", "compact,delete")
+                .containsEntry("retention.ms", "3600000").containsEntry("min.insync.replicas", "1");
+        assertThat(t.options().partitions()).isEqualTo(3);
+        assertThatThrownBy(() -> app.topic("x", String.class, String.class, o -> o.partitions(0)))
+                .hasMessageContaining("partitions");
+    }
+
+    @Test
     void aKeyThatCannotBeEncodedIsAClearError() {
         App strict = App.create("strict", c -> c.onError(ErrorPolicy.fail()));
         Topic<String, String> in = strict.topic("in", String.class, String.class);
