@@ -23,7 +23,7 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A Faust app ({@code faust.App(id, **settings)}): it declares topics, agents and tables, and compiles them into a
@@ -225,6 +225,19 @@ public final class App {
         return List.copyOf(tables.values());
     }
 
+    /**
+     * Faust's {@code app.main()}: runs the command line ({@code worker --broker ... --loglevel ... --datadir ...},
+     * {@code --help}) and exits with its code.
+     */
+    public void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 ok, 2 usage, 3 broker unreachable, 4 topic mismatch). */
+    public int run(String... args) {
+        return FaustCommandLine.run(this, args);
+    }
+
     /** Compiles the app into a new Kafka Streams topology. */
     public Topology topology() {
         Topology topology = new Topology();
@@ -339,6 +352,6 @@ public final class App {
 
     /** Table stores read outside any agent. */
     interface OutsideTables {
-        KeyValueStore<Bytes, byte[]> store(String table);
+        ReadOnlyKeyValueStore<Bytes, byte[]> store(String table);
     }
 }

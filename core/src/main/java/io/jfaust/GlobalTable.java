@@ -2,7 +2,6 @@ package io.jfaust;
 
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A Faust global table ({@code app.GlobalTable(name, default=...)}): every instance holds all of it, fed from the
@@ -75,7 +74,4 @@ public final class GlobalTable<K, V> {
         scope.send(changelogTopic(), key, value, Send.options());
     }
 
-    KeyValueStore<Bytes, byte[]> store() {
-        return table.readStore();
-    }
 }

@@ -166,6 +166,12 @@ public final class Settings {
          * {@code host:port}, several joined by {@code ;} or {@code ,}.
          */
         public Builder broker(String urls) {
+            this.brokers = parseBrokers(urls);
+            return this;
+        }
+
+        /** {@code host:port} list of Faust-style broker URLs. */
+        static List<String> parseBrokers(String urls) {
             List<String> out = new ArrayList<>();
             for (String part : Objects.requireNonNull(urls, "broker").split("[;,]")) {
                 String p = part.trim();
@@ -187,8 +193,7 @@ public final class Settings {
             if (out.isEmpty()) {
                 throw new IllegalArgumentException("broker: no broker URL in '" + urls + "'");
             }
-            this.brokers = out;
-            return this;
+            return out;
         }
 
         /** Several broker URLs (Faust accepts a list too). */

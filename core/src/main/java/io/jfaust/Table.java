@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A Faust table ({@code app.Table(name, default=...)}): a key-value store local to the partition being processed,
@@ -157,7 +158,7 @@ public final class Table<K, V> {
         return app.serializers().loadsValue(valueType, bytes, valueSerializer, changelogTopic(), true);
     }
 
-    KeyValueStore<Bytes, byte[]> readStore() {
+    ReadOnlyKeyValueStore<Bytes, byte[]> readStore() {
         Scope scope = Scope.current();
         return scope != null ? scope.store(name) : app.outsideTables().store(name);
     }

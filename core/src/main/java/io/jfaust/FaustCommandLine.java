@@ -1,0 +1,82 @@
+package io.jfaust;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Faust's command line for an app ({@code app.main()}): the {@code worker} verb and its options, via picocli. */
+final class FaustCommandLine {
+    private FaustCommandLine() {}
+
+    static int run(App app, String... args) {
+        CommandLine cli = new CommandLine(new Root(app));
+        cli.setCommandName(app.id());
+        cli.addSubcommand("worker", new WorkerCommand(app));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof WorkerException we) {
+                cmd.getErr().println("error: " + we.getMessage());
+                return we.exitCode();
+            }
+            cmd.getErr().println("error: " + e);
+            return WorkerException.FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Command(mixinStandardHelpOptions = true, version = "jfaust 0.1.0",
+            description = "A Faust app on Kafka Streams. Verbs: worker.")
+    static final class Root implements Callable<Integer> {
+        private final App app;
+
+        Root(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "worker", mixinStandardHelpOptions = true,
+            description = "Start a worker: create the app's internal topics and process its agents until stopped.")
+    static final class WorkerCommand implements Callable<Integer> {
+        private final App app;
+
+        @Option(names = {"-b", "--broker"}, description = "Broker URL(s): kafka://host:port, several joined by ';'.")
+        String broker;
+
+        @Option(names = {"-l", "--loglevel"}, defaultValue = "WARN",
+                description = "Log level: CRIT, ERROR, WARN, INFO or DEBUG (default: ${DEFAULT-VALUE}).")
+        String loglevel;
+
+        @Option(names = {"-D", "--datadir"}, description = "Directory for table state (default: <id>-data).")
+        String datadir;
+
+        @Option(names = {"-p", "--web-port"}, description = "Web port (accepted for compatibility; no web server "
+                + "yet).")
+        Integer webPort;
+
+        WorkerCommand(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Worker.Options o = Worker.options().loglevel(loglevel);
+            if (broker != null) {
+                o.broker(broker);
+            }
+            if (datadir != null) {
+                o.datadir(datadir);
+            }
+            Worker worker = Worker.start(app, o);
+            Thread hook = new Thread(worker::close, "jfaust-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            worker.awaitStopped();
+            return worker.failure() == null ? 0 : WorkerException.FAILED;
+        }
+    }
+}
