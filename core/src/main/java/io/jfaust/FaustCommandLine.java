@@ -55,6 +55,10 @@ final class FaustCommandLine {
         @Option(names = {"-D", "--datadir"}, description = "Directory for table state (default: <id>-data).")
         String datadir;
 
+        @Option(names = "--startup-timeout", defaultValue = "15",
+                description = "Seconds to wait for the broker before giving up (default: ${DEFAULT-VALUE}).")
+        int startupTimeout;
+
         @Option(names = {"-p", "--web-port"}, description = "Web port (accepted for compatibility; no web server "
                 + "yet).")
         Integer webPort;
@@ -65,7 +69,8 @@ final class FaustCommandLine {
 
         @Override
         public Integer call() throws Exception {
-            Worker.Options o = Worker.options().loglevel(loglevel);
+            Worker.Options o = Worker.options().loglevel(loglevel)
+                    .startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
             if (broker != null) {
                 o.broker(broker);
             }

@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -149,7 +150,9 @@ public final class Worker implements AutoCloseable {
     public void close() {
         try {
             producer.flush();
-            streams.close(Duration.ofSeconds(30));
+            // Leave the group at once (as a stopping Faust worker does) instead of waiting out the session timeout.
+            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } finally {
             producer.close(Duration.ofSeconds(5));
             app.useOutside(null, null);

@@ -81,6 +81,17 @@ public final class LessonApp implements Callable<Integer> {
             }
             createTopics(bootstrap);
             try (Worker worker = Worker.start(app, Worker.options().broker(url).datadir(datadir.toString()))) {
+                EmbeddedKafka broker = embedded;
+                Thread main = Thread.currentThread();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    System.err.println("stopping: closing the worker (flush, commit) and cleaning up");
+                    worker.close();
+                    if (broker != null) {
+                        broker.close();
+                    }
+                    deleteQuietly(datadir);
+                    main.interrupt();
+                }, "lesson-shutdown"));
                 if (!worker.awaitRunning(Duration.ofSeconds(60))) {
                     System.err.println("error: the worker did not start within 60 s");
                     return 1;
