@@ -145,16 +145,18 @@ public final class Worker implements AutoCloseable {
         producer.flush();
     }
 
-    /** Stops cleanly: flushes, commits and closes Kafka Streams (at most 30 s), then the producer. */
+    /**
+     * Stops cleanly: Kafka Streams commits, flushes and leaves the group (at most 30 s), then the producer of
+     * outside sends delivers what it holds (at most 10 s).
+     */
     @Override
     public void close() {
         try {
-            producer.flush();
             // Leave the group at once (as a stopping Faust worker does) instead of waiting out the session timeout.
             streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } finally {
-            producer.close(Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(10));
             app.useOutside(null, null);
             stopped.countDown();
         }

@@ -53,16 +53,29 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Thread cleanup;
     private boolean closed;
 
-    private EmbeddedKafka(Path dir, KafkaRaftServer server, String bootstrap) {
+    private EmbeddedKafka(Path dir, KafkaRaftServer server, String bootstrap, boolean hook) {
         this.dir = dir;
         this.server = server;
         this.bootstrap = bootstrap;
-        this.cleanup = new Thread(this::close, "embedded-kafka-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        this.cleanup = hook ? new Thread(this::close, "embedded-kafka-cleanup") : null;
+        if (hook) {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        }
     }
 
-    /** Starts a broker and waits until it serves a produce/consume round trip. */
+    /**
+     * Starts a broker and waits until it serves a produce/consume round trip; a shutdown hook stops it and deletes
+     * its directory if the JVM exits first.
+     */
     public static EmbeddedKafka start() {
+        return start(true);
+    }
+
+    /**
+     * Starts a broker; without the shutdown hook the caller must close it, after whatever uses it (shutdown hooks
+     * run concurrently, so an app's own hook should close its worker first and then the broker).
+     */
+    public static EmbeddedKafka start(boolean shutdownHook) {
         Path dir;
         try {
             dir = Files.createTempDirectory("jfaust-kafka-");
@@ -96,7 +109,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + port;
-            EmbeddedKafka kafka = new EmbeddedKafka(dir, server, bootstrap);
+            EmbeddedKafka kafka = new EmbeddedKafka(dir, server, bootstrap, shutdownHook);
             kafka.roundTrip();
             return kafka;
         } catch (RuntimeException e) {
@@ -198,7 +211,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         closed = true;
         stopQuietly(server);
         deleteQuietly(dir);
-        if (Thread.currentThread() != cleanup) {
+        if (cleanup != null && Thread.currentThread() != cleanup) {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException ignored) {

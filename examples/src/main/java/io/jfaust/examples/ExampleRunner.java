@@ -21,11 +21,16 @@ public final class ExampleRunner {
     /** Starts the app made by {@code factory} (given a Faust broker URL) and runs its worker until stopped. */
     public static void run(String[] args, Function<String, App> factory) {
         String broker = args.length >= 2 && args[0].equals("--broker") ? args[1] : null;
-        EmbeddedKafka embedded = broker == null ? EmbeddedKafka.start() : null;
+        EmbeddedKafka embedded = broker == null ? EmbeddedKafka.start(false) : null;
         String url = broker != null ? broker : embedded.brokerUrl();
         App app = factory.apply(url);
         try (Worker worker = Worker.start(app, Worker.options().broker(url))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                worker.close();
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }));
             worker.awaitRunning(Duration.ofSeconds(60));
             worker.awaitStopped();
         } catch (InterruptedException e) {

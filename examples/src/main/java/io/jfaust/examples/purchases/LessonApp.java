@@ -70,7 +70,7 @@ public final class LessonApp implements Callable<Integer> {
             String url = broker;
             if (url == null) {
                 System.err.println("starting an embedded Kafka broker (pass --broker kafka://host:port to use yours)");
-                embedded = EmbeddedKafka.start();
+                embedded = EmbeddedKafka.start(false);
                 url = embedded.brokerUrl();
                 System.err.println("embedded Kafka broker ready at " + embedded.bootstrapServers());
             }
