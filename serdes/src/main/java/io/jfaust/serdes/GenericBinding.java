@@ -21,6 +21,11 @@ final class GenericBinding implements RecordBinding<GenericRecord> {
     }
 
     @Override
+    public boolean keepsExtras() {
+        return true;
+    }
+
+    @Override
     public Object get(GenericRecord record, int index) {
         return record.get(index);
     }

@@ -44,6 +44,10 @@ public final class Iso8601 {
      * @throws CoercionException with Python's message when the string cannot be read
      */
     public static Temporal parse(String s) {
+        Temporal fast = parseCanonical(s);
+        if (fast != null) {
+            return fast;
+        }
         Matcher m = ISO8601.matcher(s);
         if (!m.lookingAt()) {
             throw new CoercionException("unable to parse date string " + io.jfaust.serdes.internal.PyText.strRepr(s));
@@ -68,6 +72,72 @@ public final class Iso8601 {
             return local;
         }
         return OffsetDateTime.of(local, parseZone(tz));
+    }
+
+    /**
+     * The form Faust and jfaust write ({@code YYYY-MM-DDTHH:MM:SS}, optional {@code .ffffff} with exactly six
+     * digits, optional {@code Z} or {@code ±HH:MM}), parsed without the regex; null for any other form, which the
+     * general parser then reads with Faust's rules.
+     */
+    private static Temporal parseCanonical(String s) {
+        int len = s.length();
+        if (len < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int pos = 19;
+        int micros = 0;
+        if (pos < len && s.charAt(pos) == '.') {
+            if (pos + 7 > len || (micros = digits(s, pos + 1, 6)) < 0
+                    || (pos + 7 < len && Character.isDigit(s.charAt(pos + 7)))) {
+                return null;
+            }
+            pos += 7;
+        }
+        ZoneOffset zone = null;
+        if (pos < len) {
+            char c = s.charAt(pos);
+            if (c == 'Z' && pos + 1 == len) {
+                zone = ZoneOffset.UTC;
+            } else if ((c == '+' || c == '-') && pos + 6 == len && s.charAt(pos + 3) == ':') {
+                int hh = digits(s, pos + 1, 2);
+                int mm = digits(s, pos + 4, 2);
+                if ((hh | mm) < 0 || hh > 17) {
+                    return null;
+                }
+                int total = (hh * 60 + mm) * 60;
+                zone = ZoneOffset.ofTotalSeconds(c == '-' ? -total : total);
+            } else {
+                return null;
+            }
+        }
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1)
+                .lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
+        return zone == null ? local : OffsetDateTime.of(local, zone);
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static long parseMicros(String digits) {

@@ -194,11 +194,28 @@ final class JavaRecords {
         return Object.class;
     }
 
+    /** The class a decoded value must have to be passed to a component as it is, or null when it always converts. */
+    private static Class<?> directClass(Class<?> type) {
+        if (type == long.class) {
+            return Long.class;
+        } else if (type == double.class) {
+            return Double.class;
+        } else if (type == boolean.class) {
+            return Boolean.class;
+        } else if (type == String.class || type == Long.class || type == Double.class || type == Boolean.class
+                || type == java.math.BigDecimal.class || type == java.time.OffsetDateTime.class
+                || type == java.time.LocalDateTime.class || type.isRecord()) {
+            return type;
+        }
+        return null;
+    }
+
     /** Reads and creates Java records through their accessors and canonical constructor. */
     private static final class Binding<T> implements RecordBinding<T> {
         private final Class<T> type;
         private final Method[] accessors;
         private final Type[] types;
+        private final Class<?>[] exact;
         private final String[] names;
         private final Constructor<T> constructor;
 
@@ -206,12 +223,14 @@ final class JavaRecords {
             this.type = type;
             this.accessors = new Method[components.length];
             this.types = new Type[components.length];
+            this.exact = new Class<?>[components.length];
             this.names = new String[components.length];
             Class<?>[] params = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 accessors[i] = components[i].getAccessor();
                 accessors[i].setAccessible(true);
                 types[i] = components[i].getGenericType();
+                exact[i] = directClass(components[i].getType());
                 names[i] = type.getSimpleName() + "." + components[i].getName();
                 params[i] = components[i].getType();
             }
@@ -248,7 +267,9 @@ final class JavaRecords {
         public T construct(RecordSchema<T> schema, Object[] values, Map<String, Object> extras) {
             Object[] args = new Object[values.length];
             for (int i = 0; i < values.length; i++) {
-                args[i] = JavaValues.convert(values[i], types[i], names[i]);
+                Object v = values[i];
+                // The usual case -- the decoded value already has the component's (boxed) class -- skips conversion.
+                args[i] = v != null && v.getClass() == exact[i] ? v : JavaValues.convert(v, types[i], names[i]);
             }
             try {
                 return constructor.newInstance(args);

@@ -13,6 +13,11 @@ interface RecordBinding<T> {
     /** The value of field {@code index} of {@code record}, as Java holds it. */
     Object get(T record, int index);
 
+    /** Whether records keep the payload's unknown fields (generic records do; Java records cannot). */
+    default boolean keepsExtras() {
+        return false;
+    }
+
     /** A record from decoded field values (Python-like values in field order) and unknown fields. */
     T construct(RecordSchema<T> schema, Object[] values, Map<String, Object> extras);
 }

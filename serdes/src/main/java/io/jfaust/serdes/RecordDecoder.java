@@ -41,7 +41,7 @@ final class RecordDecoder {
     @SuppressWarnings("unchecked")
     static <T> RecordSchema<? extends T> maybeNamespace(RecordSchema<T> preferred, Object data, boolean anyType) {
         String ns = namespaceOf(data);
-        if (ns == null) {
+        if (ns == null || ns.equals(preferred.namespace())) {
             return null;
         }
         RecordSchema<?> found = preferred.registry().lookup(ns);
@@ -76,28 +76,56 @@ final class RecordDecoder {
             throw new RecordException(schema.namespace() + "() argument after ** must be a mapping, not "
                     + PyTypes.typeName(data));
         }
-        Map<String, Object> kwargs = new LinkedHashMap<>(raw.size());
-        raw.forEach((k, v) -> kwargs.put(String.valueOf(k), v));
         List<Field> fields = schema.fields();
-        for (Field f : fields) {
-            if (!f.inputName().equals(f.name())) {
-                kwargs.put(f.name(), kwargs.remove(f.inputName()));
+        int n = fields.size();
+        // Faust's input translation: data[name] = data.pop(input_name, None) -- present (maybe null) afterwards.
+        Object[] given = new Object[n];
+        boolean[] present = new boolean[n];
+        List<String> missing = null;
+        int consumed = raw.containsKey(BLESSED_KEY) ? 1 : 0;
+        for (int i = 0; i < n; i++) {
+            Field f = fields.get(i);
+            boolean renamed = !f.inputName().equals(f.name());
+            Object v = raw.get(f.inputName());
+            boolean inPayload = v != null || raw.containsKey(f.inputName());
+            consumed += inPayload ? 1 : 0;
+            boolean has = renamed || inPayload;
+            given[i] = v;
+            present[i] = has;
+            if (f.required() && !has) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
+                missing.add("'" + f.name() + "'");
             }
         }
-        kwargs.remove(BLESSED_KEY);
-        checkMissing(schema, kwargs);
+        if (missing != null) {
+            throw missing(schema, missing);
+        }
         RecordOptions o = schema.options();
-        Object[] values = new Object[fields.size()];
-        for (int i = 0; i < values.length; i++) {
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
             Field f = fields.get(i);
-            Object v = kwargs.remove(f.name());
+            Object v = given[i];
             Object value = (!f.required() && v == null) ? f.defaultValue() : toPython(schema, f, v);
             values[i] = FieldConversions.prepare(f, value, o.coerce());
         }
         if (o.validation()) {
             raiseFirstViolation(schema, values);
         }
-        return schema.binding().construct(schema, values, kwargs);
+        Map<String, Object> extras = Map.of();
+        if (schema.binding().keepsExtras() && raw.size() > consumed) {
+            extras = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : raw.entrySet()) {
+                extras.put(String.valueOf(e.getKey()), e.getValue());
+            }
+            for (Field f : fields) {
+                extras.remove(f.inputName());
+                extras.remove(f.name());
+            }
+            extras.remove(BLESSED_KEY);
+        }
+        return schema.binding().construct(schema, values, extras);
     }
 
     /** The strict {@code __init__}: a record created from values in code. */
@@ -172,9 +200,12 @@ final class RecordDecoder {
                 missing.add("'" + f.name() + "'");
             }
         }
-        if (missing.isEmpty()) {
-            return;
+        if (!missing.isEmpty()) {
+            throw missing(schema, missing);
         }
+    }
+
+    private static RecordException missing(RecordSchema<?> schema, List<String> missing) {
         String list;
         int n = missing.size();
         if (n == 1) {
@@ -184,7 +215,7 @@ final class RecordDecoder {
         } else {
             list = String.join(", ", missing.subList(0, n - 1)) + ", and " + missing.get(n - 1);
         }
-        throw new RecordException(schema.className() + "() missing " + n + " required positional "
+        return new RecordException(schema.className() + "() missing " + n + " required positional "
                 + (n == 1 ? "argument" : "arguments") + ": " + list);
     }
 

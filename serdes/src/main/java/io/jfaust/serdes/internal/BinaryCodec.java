@@ -49,8 +49,22 @@ public final class BinaryCodec implements Codec {
         return decode(in);
     }
 
-    /** CPython's {@code binascii.a2b_base64} in non-strict mode. */
+    /**
+     * CPython's {@code binascii.a2b_base64} in non-strict mode. Well-formed padded input (the usual case) goes
+     * through the JDK's decoder, which gives the same bytes; anything else takes the lenient path.
+     */
     static byte[] decode(byte[] in) {
+        if (in.length % 4 == 0) {
+            try {
+                return Base64.getDecoder().decode(in);
+            } catch (IllegalArgumentException notStrict) {
+                // Python skips what the JDK rejects: fall through.
+            }
+        }
+        return lenient(in);
+    }
+
+    private static byte[] lenient(byte[] in) {
         byte[] out = new byte[in.length / 4 * 3 + 3];
         int n = 0;
         int quadPos = 0;

@@ -11,12 +11,10 @@ import io.jfaust.serdes.CodecException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Reads JSON as Python's {@code json.loads} does: objects become insertion-ordered maps (a duplicate key keeps its
+ * Reads JSON as Python's {@code json.loads} does: objects become insertion-ordered, read-only maps (a duplicate key keeps its
  * first position and its last value), integers become {@link Long} or {@link BigInteger}, other numbers
  * {@link Double} ({@code 1e400} is infinity), {@code NaN}/{@code Infinity}/{@code -Infinity} are accepted, input must
  * be strict UTF-8 and hold exactly one value. Both separator styles and raw UTF-8 or escaped text are accepted.
@@ -24,44 +22,63 @@ import java.util.Map;
 public final class JsonReader {
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
 
     private JsonReader() {}
 
     /** The value held by {@code bytes} (UTF-8 JSON). */
     public static Object read(byte[] bytes) {
-        return read(PyText.decodeUtf8(bytes));
-    }
-
-    /** The value held by {@code text}. */
-    public static Object read(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new CodecException("json", "Expecting value: line 1 column 1 (char 0)");
+        for (byte b : bytes) {
+            if (b < 0) {
+                // Non-ASCII: decode strictly first, as Python's want_str does (Jackson would autodetect encodings).
+                return read(PyText.decodeUtf8(bytes));
             }
-            Object value = readValue(p, t);
-            if (p.nextToken() != null) {
-                JsonLocation loc = p.currentTokenLocation();
-                throw new CodecException("json", "Extra data: line " + loc.getLineNr() + " column "
-                        + loc.getColumnNr() + " (char " + loc.getCharOffset() + ")");
-            }
-            return value;
+        }
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            return readDocument(p);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : ": line " + loc.getLineNr() + " column " + loc.getColumnNr()
-                    + " (char " + loc.getCharOffset() + ")";
-            throw new CodecException("json", "invalid JSON: " + e.getOriginalMessage() + where, e);
+            throw invalid(e);
         } catch (IOException e) {
             throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
         }
     }
 
+    /** The value held by {@code text}. */
+    public static Object read(String text) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            return readDocument(p);
+        } catch (JsonProcessingException e) {
+            throw invalid(e);
+        } catch (IOException e) {
+            throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object readDocument(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new CodecException("json", "Expecting value: line 1 column 1 (char 0)");
+        }
+        Object value = readValue(p, t);
+        if (p.nextToken() != null) {
+            JsonLocation loc = p.currentTokenLocation();
+            throw new CodecException("json", "Extra data: line " + loc.getLineNr() + " column "
+                    + loc.getColumnNr() + " (char " + loc.getCharOffset() + ")");
+        }
+        return value;
+    }
+
+    private static CodecException invalid(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "" : ": line " + loc.getLineNr() + " column " + loc.getColumnNr()
+                + " (char " + loc.getCharOffset() + ")";
+        return new CodecException("json", "invalid JSON: " + e.getOriginalMessage() + where, e);
+    }
+
     private static Object readValue(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
+                JsonObject map = new JsonObject();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
                     map.put(name, readValue(p, p.nextToken()));
