@@ -25,6 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * expires windows on wall-clock punctuations.
  */
 final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>, OutgoingKey, byte[]> {
+    /** Suffix of the sink that honours explicit partitions. */
+    static final String PARTITIONED = ":partitioned";
+
     private final App app;
     private final Agent<?, ?> agent;
     private final String sinkName;
@@ -197,7 +200,10 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         for (var h : send.headers()) {
             headers.add(h.getKey(), h.getValue());
         }
-        context.forward(new Record<>(new OutgoingKey(topic, key, send.partition()), value, ts, headers), sinkName);
+        // Records with an explicit partition go through the sink that has a partitioner; the others through one
+        // without, so Kafka Streams does not look up the partition count of every record.
+        String sink = send.partition() == null ? sinkName : sinkName + PARTITIONED;
+        context.forward(new Record<>(new OutgoingKey(topic, key, send.partition()), value, ts, headers), sink);
     }
 
     KeyValueStore<Bytes, byte[]> store(String table) {

@@ -32,11 +32,7 @@ final class Scope {
     }
 
     static void exit(Scope previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        CURRENT.set(previous);
     }
 
     AgentProcessor processor() {

@@ -23,9 +23,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compiles an app into a topology: one source per topic read (shared by every agent on it, decoding keys and
- * values once with Faust's rules), one processor per agent and source topic, one sink per processor (the topic is
- * chosen per record), one store per table. Every node is named: {@code source:<topic>}, {@code agent:<name>},
- * {@code agent:<name>@<topic>}, {@code sink:<processor>}, and the table name for its store.
+ * values once with Faust's rules), one processor per agent and source topic, two sinks per processor (the topic is
+ * chosen per record; one sink honours explicit partitions), one store per table. Every node is named:
+ * {@code source:<topic>}, {@code agent:<name>}, {@code agent:<name>@<topic>}, {@code sink:<processor>},
+ * {@code sink:<processor>:partitioned}, and the table name for its store.
  */
 final class TopologyCompiler {
     private TopologyCompiler() {}
@@ -85,7 +86,9 @@ final class TopologyCompiler {
             String sinkName = "sink:" + plan.name;
             topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
                     tableNames, windowed), "source:" + plan.sourceTopic);
-            topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, PARTITIONER, plan.name);
+            topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, plan.name);
+            topology.addSink(sinkName + AgentProcessor.PARTITIONED, TOPIC, KEY_BYTES, VALUE_BYTES, PARTITIONER,
+                    plan.name);
         }
         for (GlobalTable<?, ?> g : app.globalTables()) {
             String store = g.name();

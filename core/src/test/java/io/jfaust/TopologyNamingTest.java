@@ -41,9 +41,11 @@ class TopologyNamingTest {
         List<String> names = nodes(t);
         assertThat(names).containsExactlyInAnyOrder(
                 "source:orders", "agent:shop.totals", "agent:shop.big", "sink:agent:shop.totals", "sink:agent:shop.big",
+                "sink:agent:shop.totals:partitioned", "sink:agent:shop.big:partitioned",
                 "source:shop.totals-orders-Order.account_id-repartition",
                 "agent:shop.totals@shop.totals-orders-Order.account_id-repartition",
-                "sink:agent:shop.totals@shop.totals-orders-Order.account_id-repartition");
+                "sink:agent:shop.totals@shop.totals-orders-Order.account_id-repartition",
+                "sink:agent:shop.totals@shop.totals-orders-Order.account_id-repartition:partitioned");
         assertThat(names.stream().filter(n -> n.startsWith("agent:"))).hasSize(3);
         assertThat(t.describe().toString()).contains("stores: [totals]");
     }

@@ -33,6 +33,7 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean e2e = !List.of(args).contains("--no-e2e");
+        boolean jmh = !List.of(args).contains("--only-e2e");
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(LocalDate.now()).append(" on ").append(machine()).append("\n\n");
         Map<String, double[]> scores = new HashMap<>();
@@ -42,22 +43,23 @@ public final class BenchmarkMain {
             opts.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(1))
                     .measurementTime(TimeValue.seconds(1));
         }
-        Collection<RunResult> results = new Runner(opts.build()).run();
+        Collection<RunResult> results = jmh ? new Runner(opts.build()).run() : List.of();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
-            StringBuilder key = new StringBuilder(name);
+            Map<String, String> params = new java.util.TreeMap<>();
             for (String p : r.getParams().getParamsKeys()) {
-                key.append(' ').append(r.getParams().getParam(p));
+                params.put(p, r.getParams().getParam(p));
             }
-            scores.put(key.toString(), new double[] {r.getPrimaryResult().getScore(),
+            scores.put(name + " " + params, new double[] {r.getPrimaryResult().getScore(),
                     r.getPrimaryResult().getScoreError()});
         }
         md.append("| benchmark | jfaust | baseline | ratio (jfaust/baseline) |\n|---|---|---|---|\n");
         for (String rec : List.of("purchase", "nested")) {
             for (String codec : List.of("json", "json|binary")) {
                 for (String op : List.of("Encode", "Decode")) {
-                    double[] j = scores.get("jfaust" + op + " " + rec + " " + codec);
-                    double[] b = scores.get("jackson" + op + " " + rec + " " + codec);
+                    String params = "{codec=" + codec + ", record=" + rec + "}";
+                    double[] j = scores.get("jfaust" + op + " " + params);
+                    double[] b = scores.get("jackson" + op + " " + params);
                     row(md, "serde " + op.toLowerCase() + " " + rec + " `" + codec + "` (ops/s; baseline Jackson)",
                             j, b);
                 }
@@ -65,7 +67,7 @@ public final class BenchmarkMain {
         }
         for (String job : List.of("lesson", "count-memory", "count-rocksdb", "window")) {
             row(md, "TTD " + job + " (records/s; baseline hand-written Kafka Streams)",
-                    scores.get("pipe " + job + " jfaust"), scores.get("pipe " + job + " kstreams"));
+                    scores.get("pipe {impl=jfaust, job=" + job + "}"), scores.get("pipe {impl=kstreams, job=" + job + "}"));
         }
         if (e2e) {
             List<EndToEnd.Run> runs = EndToEnd.run(200_000, quick ? 1 : 2);

@@ -88,8 +88,9 @@ public final class Serializers {
         chosen = resolve(type, chosen, appDefault);
         Object out;
         if (chosen != null && !(obj instanceof byte[])) {
-            Object input = schema != null ? representation(schema, obj) : obj;
-            out = codecs.codec(chosen).dumps(input);
+            // A record goes to the codec as it is: JSON writes its representation without building a map, and the
+            // other codecs ask the schema for it.
+            out = codecs.codec(chosen).dumps(obj);
         } else {
             out = isKey ? PyTypes.wantBytes(obj) : obj;
         }
@@ -99,10 +100,6 @@ public final class Serializers {
         throw new CodecException(chosen == null ? "(none)" : chosen, "encoding the " + (isKey ? "key" : "value")
                 + " gave a " + PyTypes.typeName(out) + ", not bytes (Faust would hand it to the producer, which "
                 + "fails): give this " + (isKey ? "key" : "value") + " a serializer such as 'json'");
-    }
-
-    private static <T> Object representation(RecordSchema<T> schema, Object record) {
-        return schema.toRepresentation(schema.javaType().cast(record));
     }
 
     /** Faust's {@code _serializer(typ, *alt)}: the first serializer set; raw for str/bytes types when none is. */

@@ -14,6 +14,11 @@ import java.math.RoundingMode;
  * two-digit result is tried once more with one digit.
  */
 public final class PyFloat {
+    /** Recently printed values: window bounds repeat for every event of a window. Racy but safe (immutable). */
+    private static final Cached[] CACHE = new Cached[512];
+
+    private record Cached(long bits, String repr) {}
+
     private PyFloat() {}
 
     /** Python's {@code repr(v)}, with Faust's JSON spelling of the non-finite values ({@code NaN}, {@code Infinity}). */
@@ -27,9 +32,20 @@ public final class PyFloat {
         if (v == 0.0) {
             return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
         }
+        if (v == Math.rint(v) && Math.abs(v) < 1e16) {
+            return Long.toString((long) v).concat(".0");
+        }
+        long bits = Double.doubleToRawLongBits(v);
+        int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (CACHE.length - 1);
+        Cached c = CACHE[slot];
+        if (c != null && c.bits == bits) {
+            return c.repr;
+        }
         StringBuilder out = new StringBuilder(24);
         appendRepr(out, v);
-        return out.toString();
+        String repr = out.toString();
+        CACHE[slot] = new Cached(bits, repr);
+        return repr;
     }
 
     /** Appends {@link #repr(double)} to {@code out}. */

@@ -70,6 +70,16 @@ public final class PyText {
 
     /** Strict UTF-8 decoding, as Python's {@code bytes.decode()}; malformed input raises a CodecException naming the position. */
     public static String decodeUtf8(byte[] b) {
+        boolean ascii = true;
+        for (byte x : b) {
+            if (x < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(b, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

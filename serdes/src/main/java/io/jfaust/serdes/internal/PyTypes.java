@@ -36,8 +36,8 @@ public final class PyTypes {
             return "set";
         } else if (v instanceof List || v instanceof Collection) {
             return "list";
-        } else if (v instanceof GenericRecord g) {
-            return g.schema().className();
+        } else if (v instanceof GenericRecord || io.jfaust.serdes.RecordSchema.forObject(v) != null) {
+            return "dict";
         }
         return v.getClass().getSimpleName();
     }
