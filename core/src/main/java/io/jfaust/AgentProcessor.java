@@ -35,6 +35,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final List<String> tables;
     private final List<WindowedTable<?, ?>> windowedTables;
     private final List<Object> sinks;
+    private final java.util.Set<String> staticSinks;
     private final boolean yields;
 
     private ProcessorContext<OutgoingKey, byte[]> context;
@@ -44,7 +45,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final long[] counters;
 
     AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
-                   List<WindowedTable<?, ?>> windowedTables) {
+                   List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks) {
         this.app = app;
         this.agent = agent;
         this.sinkName = sinkName;
@@ -52,6 +53,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         this.tables = tables;
         this.windowedTables = windowedTables;
         this.sinks = agent.options().sinks();
+        this.staticSinks = staticSinks;
         this.yields = segments.stream().anyMatch(ops -> !ops.isEmpty() && ops.get(ops.size() - 1) instanceof Op.Yield);
         this.counters = new long[segments.size()];
         for (List<Op> ops : segments) {
@@ -203,6 +205,9 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         // Records with an explicit partition go through the sink that has a partitioner; the others through one
         // without, so Kafka Streams does not look up the partition count of every record.
         String sink = send.partition() == null ? sinkName : sinkName + PARTITIONED;
+        if (staticSinks.contains(topic)) {
+            sink = sink + ":" + topic;
+        }
         context.forward(new Record<>(new OutgoingKey(topic, key, send.partition()), value, ts, headers), sink);
     }
 

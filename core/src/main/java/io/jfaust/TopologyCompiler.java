@@ -6,6 +6,8 @@ import io.jfaust.internal.OutgoingPartitioner;
 import io.jfaust.serdes.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Compiles an app into a topology: one source per topic read (shared by every agent on it, decoding keys and
- * values once with Faust's rules), one processor per agent and source topic, two sinks per processor (the topic is
- * chosen per record; one sink honours explicit partitions), one store per table. Every node is named:
- * {@code source:<topic>}, {@code agent:<name>}, {@code agent:<name>@<topic>}, {@code sink:<processor>},
- * {@code sink:<processor>:partitioned}, and the table name for its store.
+ * values once with Faust's rules), one processor per agent and source topic, per processor a sink for each declared
+ * topic plus one that picks the topic per record (each twice: with and without a partitioner for explicit
+ * partitions), one store per table. Every node is named: {@code source:<topic>}, {@code agent:<name>},
+ * {@code agent:<name>@<topic>}, {@code sink:<processor>[:partitioned][:<topic>]}, and the table name for its store.
  */
 final class TopologyCompiler {
     private TopologyCompiler() {}
@@ -84,11 +86,21 @@ final class TopologyCompiler {
                 }
             }
             String sinkName = "sink:" + plan.name;
+            Set<String> declared = new LinkedHashSet<>();
+            app.topics().forEach(t -> declared.add(t.name()));
+            app.globalTables().forEach(g -> declared.add(g.changelogTopic()));
             topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
-                    tableNames, windowed), "source:" + plan.sourceTopic);
+                    tableNames, windowed, declared), "source:" + plan.sourceTopic);
+            // One sink per declared topic (and one that honours explicit partitions): static sinks keep Kafka
+            // Streams on its fast path; the topic-extracting pair serves topics the app did not declare.
             topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, plan.name);
             topology.addSink(sinkName + AgentProcessor.PARTITIONED, TOPIC, KEY_BYTES, VALUE_BYTES, PARTITIONER,
                     plan.name);
+            for (String topic : declared) {
+                topology.addSink(sinkName + ":" + topic, topic, KEY_BYTES, VALUE_BYTES, plan.name);
+                topology.addSink(sinkName + AgentProcessor.PARTITIONED + ":" + topic, topic, KEY_BYTES, VALUE_BYTES,
+                        PARTITIONER, plan.name);
+            }
         }
         for (GlobalTable<?, ?> g : app.globalTables()) {
             String store = g.name();

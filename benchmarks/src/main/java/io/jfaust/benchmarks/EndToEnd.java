@@ -54,7 +54,7 @@ final class EndToEnd {
 
     private static Run child(String impl, String bootstrap, String topic, int records) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 E2eChild.class.getName(), impl, bootstrap, topic, Integer.toString(records))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Run run = null;

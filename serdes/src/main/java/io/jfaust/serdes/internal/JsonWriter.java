@@ -40,7 +40,7 @@ public final class JsonWriter {
 
     /** The JSON bytes of {@code value}. */
     public byte[] write(Object value) {
-        ByteSink out = new ByteSink(64);
+        ByteSink out = new ByteSink(128);
         writeValue(out, value, 0);
         return out.toByteArray();
     }

@@ -19,6 +19,16 @@ public final class PyFloat {
 
     private record Cached(long bits, String repr) {}
 
+    private static final double[] POW10 = new double[16];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
     private PyFloat() {}
 
     /** Python's {@code repr(v)}, with Faust's JSON spelling of the non-finite values ({@code NaN}, {@code Infinity}). */
@@ -35,6 +45,10 @@ public final class PyFloat {
         if (v == Math.rint(v) && Math.abs(v) < 1e16) {
             return Long.toString((long) v).concat(".0");
         }
+        String fixed = shortFixed(v);
+        if (fixed != null) {
+            return fixed;
+        }
         long bits = Double.doubleToRawLongBits(v);
         int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (CACHE.length - 1);
         Cached c = CACHE[slot];
@@ -46,6 +60,42 @@ public final class PyFloat {
         String repr = out.toString();
         CACHE[slot] = new Cached(bits, repr);
         return repr;
+    }
+
+    /**
+     * The common case without Schubfach: a value that is exactly {@code m / 10^k} for an integer {@code m} below
+     * 10^15. Decimals of at most 15 significant digits map to distinct doubles, and the division is correctly
+     * rounded, so the first {@code k} that round-trips gives Python's shortest repr. Null when it does not apply.
+     */
+    private static String shortFixed(double v) {
+        double abs = Math.abs(v);
+        if (!(abs >= 1e-4 && abs < 1e15)) {
+            return null;
+        }
+        for (int k = 1; k < POW10.length; k++) {
+            double scaled = abs * POW10[k];
+            if (scaled >= 1e15) {
+                return null;
+            }
+            double m = Math.rint(scaled);
+            if (m / POW10[k] == abs) {
+                long digits = (long) m;
+                long unit = (long) POW10[k];
+                long intPart = digits / unit;
+                long frac = digits % unit;
+                StringBuilder sb = new StringBuilder(24);
+                if (v < 0) {
+                    sb.append('-');
+                }
+                sb.append(intPart).append('.');
+                String f = Long.toString(frac);
+                for (int i = f.length(); i < k; i++) {
+                    sb.append('0');
+                }
+                return sb.append(f).toString();
+            }
+        }
+        return null;
     }
 
     /** Appends {@link #repr(double)} to {@code out}. */
