@@ -60,7 +60,7 @@ public final class BenchmarkMain {
                     String params = "{codec=" + codec + ", record=" + rec + "}";
                     double[] j = scores.get("jfaust" + op + " " + params);
                     double[] b = scores.get("jackson" + op + " " + params);
-                    row(md, "serde " + op.toLowerCase() + " " + rec + " `" + codec + "` (ops/s; baseline Jackson)",
+                    row(md, "serde " + op.toLowerCase() + " " + rec + " `" + codec.replace("|", "\\|") + "` (ops/s; baseline Jackson)",
                             j, b);
                 }
             }
