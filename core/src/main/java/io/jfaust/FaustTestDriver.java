@@ -3,18 +3,17 @@ package io.jfaust;
 import io.jfaust.serdes.DecodeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.jfaust.internal.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -182,15 +181,7 @@ public final class FaustTestDriver implements AutoCloseable {
             app.onResults(null);
             app.useOutside(null, null);
             app.useWallClock(System::currentTimeMillis);
-            deleteQuietly(stateDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
+            TempDirs.deleteQuietly(stateDir);
         }
     }
 }

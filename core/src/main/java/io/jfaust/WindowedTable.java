@@ -142,27 +142,26 @@ public final class WindowedTable<K, V> {
 
     /** The time this table is relative to, for the current event. */
     double timestamp() {
-        Scope scope = Scope.current();
-        Event<?, ?> event = scope == null ? null : scope.event();
         if (relativeTo != null) {
-            return relativeTo.applyAsDouble(event);
+            Scope scope = Scope.current();
+            return relativeTo.applyAsDouble(scope == null ? null : scope.event());
         }
-        if (event == null) {
-            throw new IllegalStateException("table " + name() + ": operation outside of stream iteration needs "
-                    + "relativeToNow() or relativeTo(...)");
-        }
-        return event.timestamp();
+        return eventOrFail("operation outside of stream iteration needs relativeToNow() or relativeTo(...)")
+                .timestamp();
     }
 
     /** The event's own timestamp (for {@code current()}), whatever the relativity. */
     double eventTimestamp() {
+        return eventOrFail("current() needs an event: call it inside an agent, or use value()/now()").timestamp();
+    }
+
+    private Event<?, ?> eventOrFail(String why) {
         Scope scope = Scope.current();
         Event<?, ?> event = scope == null ? null : scope.event();
         if (event == null) {
-            throw new IllegalStateException("table " + name() + ": current() needs an event: call it inside an "
-                    + "agent, or use value()/now()");
+            throw new IllegalStateException("table " + name() + ": " + why);
         }
-        return event.timestamp();
+        return event;
     }
 
     /** Faust's {@code _relative_now}: the partition's latest time seen in this table, or the wall clock. */

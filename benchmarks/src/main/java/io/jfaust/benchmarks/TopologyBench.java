@@ -111,10 +111,6 @@ public class TopologyBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         driver.close();
-        try (var s = Files.walk(stateDir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (Exception ignored) {
-            // temp dir
-        }
+        io.jfaust.internal.TempDirs.deleteQuietly(stateDir);
     }
 }

@@ -5,16 +5,15 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import io.jfaust.internal.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -114,11 +113,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             return kafka;
         } catch (RuntimeException e) {
             stopQuietly(server);
-            deleteQuietly(dir);
+            TempDirs.deleteQuietly(dir);
             throw new IllegalStateException("the embedded Kafka broker did not start: " + e.getMessage(), e);
         } catch (Exception e) {
             stopQuietly(server);
-            deleteQuietly(dir);
+            TempDirs.deleteQuietly(dir);
             throw new IllegalStateException("the embedded Kafka broker did not start: " + e, e);
         }
     }
@@ -210,7 +209,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         closed = true;
         stopQuietly(server);
-        deleteQuietly(dir);
+        TempDirs.deleteQuietly(dir);
         if (cleanup != null && Thread.currentThread() != cleanup) {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -228,14 +227,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // stopping is best effort
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // nothing left to delete
         }
     }
 }

@@ -6,13 +6,12 @@ import io.jfaust.Worker;
 import io.jfaust.WorkerException;
 import io.jfaust.examples.ConsoleConsumer;
 import io.jfaust.examples.EmbeddedKafka;
+import io.jfaust.internal.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -89,7 +88,7 @@ public final class LessonApp implements Callable<Integer> {
                     if (broker != null) {
                         broker.close();
                     }
-                    deleteQuietly(datadir);
+                    TempDirs.deleteQuietly(datadir);
                     main.interrupt();
                 }, "lesson-shutdown"));
                 if (!worker.awaitRunning(Duration.ofSeconds(60))) {
@@ -132,7 +131,7 @@ public final class LessonApp implements Callable<Integer> {
             if (embedded != null) {
                 embedded.close();
             }
-            deleteQuietly(datadir);
+            TempDirs.deleteQuietly(datadir);
         }
     }
 
@@ -162,14 +161,6 @@ public final class LessonApp implements Callable<Integer> {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception ignored) {
-            // nothing to delete
         }
     }
 
