@@ -23,6 +23,8 @@ class JobsEquivalenceTest {
                             new ByteArrayDeserializer()).readRecordsToList().stream()
                     .map(r -> new String(r.key(), StandardCharsets.UTF_8) + "="
                             + new String(r.value(), StandardCharsets.UTF_8)).toList();
+        } finally {
+            io.jfaust.internal.TempDirs.deleteQuietly(dir);
         }
     }
 
