@@ -29,6 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Faust record encode/decode through jfaust's serializers versus plain Jackson {@code ObjectMapper} on an equivalent
  * Java record writing the same fields (with the {@code __faust} field too). Score: operations per second.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main SerdeBench
+ * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main SerdeBench -p record=purchase
+ * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main SerdeBench -prof gc
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -32,6 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * 100 000 records per invocation through a TopologyTestDriver: each job as a jfaust app and as hand-written Kafka
  * Streams. Score: records per second. Output (and changelog) records are drained every invocation for both.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main TopologyBench
+ * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main TopologyBench -p job=lesson
+ * java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main TopologyBench -p impl=jfaust -prof gc
+ * }</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

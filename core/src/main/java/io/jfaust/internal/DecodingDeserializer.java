@@ -8,6 +8,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Decodes a topic's keys or values with Faust's rules and keeps the original bytes beside them. A failure is a
  * {@code KeyDecodeException}/{@code ValueDecodeException}, which Kafka Streams hands to the app's deserialization
  * exception handler (skip and log by default, as Faust does).
+ *
+ * <pre>{@code
+ * var values = new DecodingDeserializer<>(serializers, DataType.of(Purchase.class), null, false, false);
+ * Decoded<Purchase> d = values.deserialize("purchases", bytes);
+ * d.value(); d.raw();
+ * }</pre>
  */
 public final class DecodingDeserializer<T> implements Deserializer<Decoded<T>> {
     private final Serializers serializers;

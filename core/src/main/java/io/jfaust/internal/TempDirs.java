@@ -6,7 +6,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deletes the temporary directories jfaust and its tools create (state, broker logs), quietly. */
+/** Deletes the temporary directories jfaust and its tools create (state, broker logs), quietly.
+ *
+ * <pre>{@code
+ * Path dir = Files.createTempDirectory("jfaust-");
+ * // ... use it ...
+ * TempDirs.deleteQuietly(dir);
+ * }</pre>
+ */
 public final class TempDirs {
     private TempDirs() {}
 

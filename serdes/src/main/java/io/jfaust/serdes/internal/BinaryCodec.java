@@ -8,6 +8,12 @@ import java.util.Base64;
 /**
  * Faust's {@code binary} codec: standard padded base64. Decoding follows Python's non-validating
  * {@code base64.b64decode}: characters outside the alphabet are skipped, and the same padding errors are raised.
+ *
+ * <pre>{@code
+ * Codec b64 = Codecs.get("binary");
+ * b64.dumps("hello");                 // aGVsbG8=
+ * b64.loads("AP9oZWxsbw".getBytes()); // CodecException: Incorrect padding
+ * }</pre>
  */
 public final class BinaryCodec implements Codec {
     private static final byte[] TABLE = new byte[256];

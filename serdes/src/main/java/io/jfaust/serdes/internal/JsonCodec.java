@@ -4,7 +4,14 @@ import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.CodecException;
 import io.jfaust.serdes.JsonFlavor;
 
-/** Faust's {@code json} codec: any JSON-able value to UTF-8 JSON bytes in the given flavour, and back. */
+/** Faust's {@code json} codec: any JSON-able value to UTF-8 JSON bytes in the given flavour, and back.
+ *
+ * <pre>{@code
+ * Codec json = new JsonCodec(JsonFlavor.FAUST_STREAMING);
+ * byte[] b = (byte[]) json.dumps(Map.of("a", 1));   // {"a":1}
+ * json.loads(b);                                      // {a=1}
+ * }</pre>
+ */
 public final class JsonCodec implements Codec {
     private final JsonWriter writer;
 

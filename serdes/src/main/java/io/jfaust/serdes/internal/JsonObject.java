@@ -13,6 +13,12 @@ import java.util.Set;
  * A decoded JSON object: insertion-ordered like Python's dict (a repeated key keeps its first position and takes the
  * last value), stored in two arrays. Payloads are small, so a linear scan (names compared by identity first, as
  * Jackson canonicalizes them) beats hashing; objects past 16 keys get a hash index.
+ *
+ * <pre>{@code
+ * JsonObject o = new JsonObject();
+ * o.put("a", 1L); o.put("a", 2L);
+ * o.toString();   // {a=2}
+ * }</pre>
  */
 public final class JsonObject extends AbstractMap<String, Object> {
     private static final int INDEX_FROM = 16;

@@ -18,6 +18,12 @@ import java.util.List;
  * first position and its last value), integers become {@link Long} or {@link BigInteger}, other numbers
  * {@link Double} ({@code 1e400} is infinity), {@code NaN}/{@code Infinity}/{@code -Infinity} are accepted, input must
  * be strict UTF-8 and hold exactly one value. Both separator styles and raw UTF-8 or escaped text are accepted.
+ *
+ * <pre>{@code
+ * JsonReader.read("{\"a\": NaN}");     // {a=NaN}
+ * JsonReader.read(bytes);             // strict UTF-8, one value
+ * JsonReader.read("[1] [2]");          // CodecException: Extra data
+ * }</pre>
  */
 public final class JsonReader {
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()

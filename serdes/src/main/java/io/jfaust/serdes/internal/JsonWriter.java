@@ -25,6 +25,12 @@ import java.util.UUID;
  * lowercase hex, floats as Python's repr, {@code NaN}/{@code Infinity} tokens, the flavour's separators, and Faust's
  * {@code on_default} conversions (Decimal/UUID/bytes as text, dates as isoformat, enums by value, sets as lists,
  * records as {@code to_representation()}).
+ *
+ * <pre>{@code
+ * JsonWriter w = new JsonWriter(JsonFlavor.ROBINHOOD);
+ * w.write(Map.of("k", 1.0));       // {"k": 1.0}
+ * w.write(List.of("é"));           // ["\u00e9"]
+ * }</pre>
  */
 public final class JsonWriter {
     private static final int MAX_DEPTH = 1000;

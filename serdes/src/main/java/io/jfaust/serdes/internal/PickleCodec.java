@@ -6,6 +6,12 @@ import io.jfaust.serdes.CodecException;
 /**
  * Faust's {@code pickle} codecs, refused: unpickling bytes from a topic runs code chosen by whoever wrote them, and
  * the JVM has no pickle runtime to write them faithfully. The error says so and names the alternatives.
+ *
+ * <pre>{@code
+ * Codecs.get("pickle").loads(bytes);
+ * // CodecException: jfaust will not decode pickle: unpickling untrusted bytes can run arbitrary code...
+ * Codecs.register("pickle", vettedCodec);   // the way out, if you must
+ * }</pre>
  */
 public final class PickleCodec implements Codec {
     private final String name;

@@ -12,6 +12,12 @@ import java.math.RoundingMode;
  * {@code 1e-4 <= |x| < 1e16} (with {@code .0} for integral values) and as {@code d.ddde+XX} otherwise. The shortest
  * digits come from Jackson's Schubfach implementation; Schubfach keeps Java's rule of at least two digits, so a
  * two-digit result is tried once more with one digit.
+ *
+ * <pre>{@code
+ * PyFloat.repr(1e-7);          // 1e-07
+ * PyFloat.repr(1700000009.9);  // 1700000009.9
+ * PyFloat.repr(2e23);          // 2e+23
+ * }</pre>
  */
 public final class PyFloat {
     /** Recently printed values: window bounds repeat for every event of a window. Racy but safe (immutable). */

@@ -6,7 +6,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Python's textual conversions that Faust's wire format depends on: {@code repr(bytes)}, {@code repr(str)}, UTF-8. */
+/** Python's textual conversions that Faust's wire format depends on: {@code repr(bytes)}, {@code repr(str)}, UTF-8.
+ *
+ * <pre>{@code
+ * PyText.bytesRepr(new byte[] {0, 'a'});  // b'\x00a'
+ * PyText.strRepr("it's");                  // "it's"
+ * PyText.decodeUtf8(bytes);                // strict, like bytes.decode()
+ * }</pre>
+ */
 public final class PyText {
     private PyText() {}
 

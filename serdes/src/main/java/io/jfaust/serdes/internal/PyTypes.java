@@ -9,7 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Python's view of Java values: type names for messages, {@code want_bytes}/{@code want_str}, truthiness. */
+/** Python's view of Java values: type names for messages, {@code want_bytes}/{@code want_str}, truthiness.
+ *
+ * <pre>{@code
+ * PyTypes.typeName(List.of());     // "list"
+ * PyTypes.wantBytes("é");          // UTF-8 bytes
+ * PyTypes.truthy("false");         // true, as in Python
+ * }</pre>
+ */
 public final class PyTypes {
     private PyTypes() {}
 

@@ -2,7 +2,14 @@ package io.jfaust.serdes.internal;
 
 import io.jfaust.serdes.Codec;
 
-/** Faust's {@code raw} codec: a str becomes UTF-8 bytes; every other value passes through unchanged both ways. */
+/** Faust's {@code raw} codec: a str becomes UTF-8 bytes; every other value passes through unchanged both ways.
+ *
+ * <pre>{@code
+ * Codec raw = Codecs.get("raw");
+ * raw.dumps("alice");          // UTF-8 bytes
+ * raw.loads(bytes);            // the same bytes
+ * }</pre>
+ */
 public final class RawCodec implements Codec {
     @Override
     public Object dumps(Object value) {

@@ -23,6 +23,12 @@ import org.yaml.snakeyaml.representer.Representer;
 /**
  * Faust's {@code yaml} codec: PyYAML's {@code safe_dump} (keys sorted, block style, floats as PyYAML prints them,
  * {@code ...} after a bare root scalar) and {@code safe_load}, through SnakeYAML (a port of PyYAML).
+ *
+ * <pre>{@code
+ * Codec yaml = Codecs.get("yaml");
+ * yaml.dumps(Map.of("b", 1, "a", 2));   // a: 2\nb: 1\n (keys sorted)
+ * yaml.dumps("hello");                   // hello\n...\n
+ * }</pre>
  */
 public final class YamlCodec implements Codec {
     @Override
