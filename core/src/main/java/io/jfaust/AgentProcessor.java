@@ -35,7 +35,8 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final List<String> tables;
     private final List<WindowedTable<?, ?>> windowedTables;
     private final List<Object> sinks;
-    private final java.util.Set<String> staticSinks;
+    private final Map<String, String> plainSinks = new HashMap<>();
+    private final Map<String, String> partitionedSinks = new HashMap<>();
     private final boolean yields;
 
     private ProcessorContext<OutgoingKey, byte[]> context;
@@ -53,7 +54,10 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         this.tables = tables;
         this.windowedTables = windowedTables;
         this.sinks = agent.options().sinks();
-        this.staticSinks = staticSinks;
+        for (String topic : staticSinks) {
+            plainSinks.put(topic, sinkName + ":" + topic);
+            partitionedSinks.put(topic, sinkName + PARTITIONED + ":" + topic);
+        }
         this.yields = segments.stream().anyMatch(ops -> !ops.isEmpty() && ops.get(ops.size() - 1) instanceof Op.Yield);
         this.counters = new long[segments.size()];
         for (List<Op> ops : segments) {
@@ -204,10 +208,8 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         }
         // Records with an explicit partition go through the sink that has a partitioner; the others through one
         // without, so Kafka Streams does not look up the partition count of every record.
-        String sink = send.partition() == null ? sinkName : sinkName + PARTITIONED;
-        if (staticSinks.contains(topic)) {
-            sink = sink + ":" + topic;
-        }
+        String sink = send.partition() == null ? plainSinks.getOrDefault(topic, sinkName)
+                : partitionedSinks.getOrDefault(topic, sinkName + PARTITIONED);
         context.forward(new Record<>(new OutgoingKey(topic, key, send.partition()), value, ts, headers), sink);
     }
 
