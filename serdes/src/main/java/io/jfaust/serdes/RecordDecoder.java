@@ -80,7 +80,6 @@ final class RecordDecoder {
         int n = fields.size();
         // Faust's input translation: data[name] = data.pop(input_name, None) -- present (maybe null) afterwards.
         Object[] given = new Object[n];
-        boolean[] present = new boolean[n];
         List<String> missing = null;
         int consumed = raw.containsKey(BLESSED_KEY) ? 1 : 0;
         for (int i = 0; i < n; i++) {
@@ -91,7 +90,6 @@ final class RecordDecoder {
             consumed += inPayload ? 1 : 0;
             boolean has = renamed || inPayload;
             given[i] = v;
-            present[i] = has;
             if (f.required() && !has) {
                 if (missing == null) {
                     missing = new ArrayList<>();

@@ -23,8 +23,8 @@ import java.util.Set;
 public final class JsonObject extends AbstractMap<String, Object> {
     private static final int INDEX_FROM = 16;
 
-    private String[] keys = new String[8];
-    private Object[] values = new Object[8];
+    private String[] keys = new String[4];
+    private Object[] values = new Object[4];
     private int size;
     private HashMap<String, Integer> index;
 
