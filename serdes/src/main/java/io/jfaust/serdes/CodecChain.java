@@ -50,6 +50,20 @@ final class CodecChain implements Codec {
         return v;
     }
 
+    /** The first codec (the last to run when loading). */
+    Codec first() {
+        return codecs[0];
+    }
+
+    /** Loads through every codec but the first (right to left). */
+    Object loadsAllButFirst(Object data) {
+        Object v = data;
+        for (int i = codecs.length - 1; i >= 1; i--) {
+            v = codecs[i].loads(v);
+        }
+        return v;
+    }
+
     @Override
     public String toString() {
         return name;

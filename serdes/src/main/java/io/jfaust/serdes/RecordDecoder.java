@@ -1,5 +1,6 @@
 package io.jfaust.serdes;
 
+import io.jfaust.serdes.internal.JsonReader;
 import io.jfaust.serdes.internal.PyTypes;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -61,6 +62,27 @@ final class RecordDecoder {
         return null;
     }
 
+    /**
+     * {@code from_data} straight from JSON bytes, for schemas that keep no unknown fields: the payload's keys go
+     * into field slots without building a map. A payload whose {@code __faust.ns} selects another schema, or that
+     * is not an object, takes the general path.
+     */
+    static <T> T fromJson(RecordSchema<T> schema, byte[] json) {
+        JsonReader.Slots s = JsonReader.readSlots(json, schema.inputNames());
+        if (!s.object()) {
+            return fromData(schema, s.whole(), false);
+        }
+        if (s.ns() != null && !s.ns().equals(schema.namespace())) {
+            return fromData(schema, JsonReader.read(json), false);
+        }
+        List<Field> fields = schema.fields();
+        boolean[] has = new boolean[fields.size()];
+        for (int i = 0; i < has.length; i++) {
+            has[i] = s.present()[i] || !fields.get(i).inputName().equals(fields.get(i).name());
+        }
+        return build(schema, s.values(), has, Map.of());
+    }
+
     /** The {@code __faust.ns} of a mapping payload, or null when there is none (or it is malformed). */
     static String namespaceOf(Object data) {
         if (data instanceof Map<?, ?> m && m.get(BLESSED_KEY) instanceof Map<?, ?> meta
@@ -80,21 +102,42 @@ final class RecordDecoder {
         int n = fields.size();
         // Faust's input translation: data[name] = data.pop(input_name, None) -- present (maybe null) afterwards.
         Object[] given = new Object[n];
-        List<String> missing = null;
+        boolean[] has = new boolean[n];
         int consumed = raw.containsKey(BLESSED_KEY) ? 1 : 0;
         for (int i = 0; i < n; i++) {
             Field f = fields.get(i);
-            boolean renamed = !f.inputName().equals(f.name());
             Object v = raw.get(f.inputName());
             boolean inPayload = v != null || raw.containsKey(f.inputName());
             consumed += inPayload ? 1 : 0;
-            boolean has = renamed || inPayload;
             given[i] = v;
-            if (f.required() && !has) {
+            has[i] = inPayload || !f.inputName().equals(f.name());
+        }
+        Map<String, Object> extras = Map.of();
+        if (schema.binding().keepsExtras() && raw.size() > consumed) {
+            extras = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : raw.entrySet()) {
+                extras.put(String.valueOf(e.getKey()), e.getValue());
+            }
+            for (Field f : fields) {
+                extras.remove(f.inputName());
+                extras.remove(f.name());
+            }
+            extras.remove(BLESSED_KEY);
+        }
+        return build(schema, given, has, extras);
+    }
+
+    /** The non-strict {@code __init__} proper: missing check, conversion, coercion, validation, construction. */
+    private static <T> T build(RecordSchema<T> schema, Object[] given, boolean[] has, Map<String, Object> extras) {
+        List<Field> fields = schema.fields();
+        int n = fields.size();
+        List<String> missing = null;
+        for (int i = 0; i < n; i++) {
+            if (fields.get(i).required() && !has[i]) {
                 if (missing == null) {
                     missing = new ArrayList<>();
                 }
-                missing.add("'" + f.name() + "'");
+                missing.add("'" + fields.get(i).name() + "'");
             }
         }
         if (missing != null) {
@@ -110,18 +153,6 @@ final class RecordDecoder {
         }
         if (o.validation()) {
             raiseFirstViolation(schema, values);
-        }
-        Map<String, Object> extras = Map.of();
-        if (schema.binding().keepsExtras() && raw.size() > consumed) {
-            extras = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : raw.entrySet()) {
-                extras.put(String.valueOf(e.getKey()), e.getValue());
-            }
-            for (Field f : fields) {
-                extras.remove(f.inputName());
-                extras.remove(f.name());
-            }
-            extras.remove(BLESSED_KEY);
         }
         return schema.binding().construct(schema, values, extras);
     }

@@ -25,6 +25,7 @@ public final class RecordSchema<T> {
     private final RecordOptions options;
     private final List<Field> fields;
     private final Map<String, Integer> indexByName;
+    private final String[] inputNames;
     private final RecordRegistry registry;
     private final RecordBinding<T> binding;
 
@@ -47,6 +48,7 @@ public final class RecordSchema<T> {
             }
         }
         this.indexByName = idx;
+        this.inputNames = this.fields.stream().map(f -> f.inputName().intern()).toArray(String[]::new);
     }
 
     /** The schema of a {@code @FaustRecord} Java record, built once per class and registered globally. */
@@ -104,6 +106,11 @@ public final class RecordSchema<T> {
             throw new IllegalArgumentException(className + " has no field '" + name + "' (fields: " + fields + ")");
         }
         return i;
+    }
+
+    /** The JSON keys this schema reads, in field order (interned, as the JSON parser's names are). */
+    String[] inputNames() {
+        return inputNames;
     }
 
     /** Whether {@code o} is a record of this schema. */

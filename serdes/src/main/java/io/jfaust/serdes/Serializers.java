@@ -1,5 +1,6 @@
 package io.jfaust.serdes;
 
+import io.jfaust.serdes.internal.JsonCodec;
 import io.jfaust.serdes.internal.PyTypes;
 import java.util.Objects;
 
@@ -128,8 +129,7 @@ public final class Serializers {
         }
         String chosen = serializer != null && !serializer.isEmpty() ? serializer : keySerializer;
         try {
-            Object payload = chosen == null ? key : codecs.codec(chosen).loads(key);
-            return type.prepare(payload, records);
+            return decode(type, key, chosen);
         } catch (RuntimeException e) {
             throw new KeyDecodeException(messageOf(e), e, topic);
         }
@@ -155,11 +155,34 @@ public final class Serializers {
         }
         String chosen = resolve(type, serializer, valueSerializer);
         try {
-            Object payload = chosen == null ? value : codecs.codec(chosen).loads(value);
-            return type.prepare(payload, records);
+            return decode(type, value, chosen);
         } catch (RuntimeException e) {
             throw new ValueDecodeException(messageOf(e), e, topic);
         }
+    }
+
+    /** Codec then type; a Java record under a JSON codec is read straight from the parser (no payload map). */
+    private <T> T decode(DataType<T> type, byte[] data, String chosen) {
+        if (chosen == null) {
+            return type.prepare(data, records);
+        }
+        Codec codec = codecs.codec(chosen);
+        RecordSchema<T> schema = type.schema();
+        if (schema != null && !schema.binding().keepsExtras()) {
+            Object json = null;
+            if (codec instanceof JsonCodec) {
+                json = data;
+            } else if (codec instanceof CodecChain chain && chain.first() instanceof JsonCodec) {
+                json = chain.loadsAllButFirst(data);
+            }
+            if (json instanceof byte[] bytes) {
+                return RecordDecoder.fromJson(schema, bytes);
+            }
+            if (json != null) {
+                return type.prepare(codecs.codec("json").loads(json), records);
+            }
+        }
+        return type.prepare(codec.loads(data), records);
     }
 
     private static String messageOf(RuntimeException e) {

@@ -60,6 +60,75 @@ public final class JsonReader {
         }
     }
 
+    /**
+     * A top-level JSON object read straight into slots by key (the record fast path): {@code values[i]} holds the
+     * value of key {@code names[i]}, {@code present[i]} whether it was there, {@code ns} the {@code __faust.ns}
+     * (null when absent or malformed); other keys are read and dropped. A document that is not an object comes back
+     * whole, with {@code object} false.
+     */
+    public record Slots(boolean object, Object whole, Object[] values, boolean[] present, String ns) {}
+
+    /** Reads {@code bytes} (UTF-8 JSON) into {@link Slots} for keys {@code names}. */
+    public static Slots readSlots(byte[] bytes, String[] names) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        try (JsonParser p = ascii ? FACTORY.createParser(bytes) : FACTORY.createParser(PyText.decodeUtf8(bytes))) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new CodecException("json", "Expecting value: line 1 column 1 (char 0)");
+            }
+            Slots slots;
+            if (t != JsonToken.START_OBJECT) {
+                slots = new Slots(false, readValue(p, t), null, null, null);
+            } else {
+                Object[] values = new Object[names.length];
+                boolean[] present = new boolean[names.length];
+                String ns = null;
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    Object v = readValue(p, p.nextToken());
+                    int i = indexOf(names, name);
+                    if (i >= 0) {
+                        values[i] = v;
+                        present[i] = true;
+                    } else if (name.equals("__faust")) {
+                        ns = v instanceof java.util.Map<?, ?> m && m.get("ns") instanceof String n ? n : null;
+                    }
+                }
+                slots = new Slots(true, null, values, present, ns);
+            }
+            if (p.nextToken() != null) {
+                JsonLocation loc = p.currentTokenLocation();
+                throw new CodecException("json", "Extra data: line " + loc.getLineNr() + " column "
+                        + loc.getColumnNr() + " (char " + loc.getCharOffset() + ")");
+            }
+            return slots;
+        } catch (JsonProcessingException e) {
+            throw invalid(e);
+        } catch (IOException e) {
+            throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static Object readDocument(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
