@@ -1,6 +1,5 @@
 package io.jfaust;
 
-import io.jfaust.serdes.DecodeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.jfaust.internal.TempDirs;
@@ -161,16 +160,6 @@ public final class FaustTestDriver implements AutoCloseable {
     /** The underlying {@link TopologyTestDriver}, for what this class does not cover. */
     public TopologyTestDriver driver() {
         return driver;
-    }
-
-    /** Whether {@code t} is (or is caused by) a decode error; used to unwrap errors in test contexts. */
-    static boolean isDecodeError(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof DecodeException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

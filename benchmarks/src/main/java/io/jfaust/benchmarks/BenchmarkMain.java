@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -124,9 +123,5 @@ public final class BenchmarkMain {
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", max heap per fork as configured ("
                 + ManagementFactory.getRuntimeMXBean().getInputArguments() + ")";
-    }
-
-    static List<String> args(String... a) {
-        return new ArrayList<>(List.of(a));
     }
 }

@@ -112,17 +112,11 @@ class ExamplesIT {
             }
             w.flush();
             Map<String, String> table = Changelogs.table(kafka.bootstrapServers(), "page-views-page_views-changelog",
-                    s -> total(s, "/home") == 4 && total(s, "/about") == 8, Duration.ofSeconds(60));
-            assertThat(total(table, "/home")).isEqualTo(4);
-            assertThat(total(table, "/about")).isEqualTo(8);
+                    s -> sum(s, "/home") == 4 && sum(s, "/about") == 8, Duration.ofSeconds(60));
+            assertThat(sum(table, "/home")).isEqualTo(4.0);
+            assertThat(sum(table, "/about")).isEqualTo(8.0);
             assertThat(table.keySet()).allMatch(k -> k.matches("\\[\"/(home|about)\",\\[\\d+\\.0,\\d+\\.9]]"));
         }
-    }
-
-    /** Sum of a key's values over its windows (each window's latest value). */
-    private static long total(Map<String, String> table, String page) {
-        return table.entrySet().stream().filter(e -> e.getKey().startsWith("[\"" + page + "\""))
-                .mapToLong(e -> (long) Double.parseDouble(e.getValue())).sum();
     }
 
     @Test
@@ -136,7 +130,7 @@ class ExamplesIT {
             withdrawals.send("alice", new Withdrawal("alice", "SE", 1.0, null));
             w.flush();
             Map<String, String> users = Changelogs.table(kafka.bootstrapServers(),
-                    "withdrawals-user_to_total-changelog", s -> total(s, "alice") == 11 && total(s, "bob") == 2,
+                    "withdrawals-user_to_total-changelog", s -> sum(s, "alice") == 11.5 && sum(s, "bob") == 2.0,
                     Duration.ofSeconds(60));
             assertThat(users.entrySet()).filteredOn(e -> e.getKey().startsWith("[\"alice\""))
                     .extracting(Map.Entry::getValue).containsExactly("11.5");
@@ -148,6 +142,7 @@ class ExamplesIT {
         }
     }
 
+    /** Sum of a key's values over its windows (each window's latest value). */
     private static double sum(Map<String, String> table, String key) {
         return table.entrySet().stream().filter(e -> e.getKey().startsWith("[\"" + key + "\""))
                 .mapToDouble(e -> Double.parseDouble(e.getValue())).sum();

@@ -27,12 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Codecs {
+    /** Bumped by every registration, so registries that resolve through the global one drop stale chains. */
+    private static final java.util.concurrent.atomic.AtomicInteger GENERATION =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static final Codecs GLOBAL = new Codecs(null, JsonFlavor.FAUST_STREAMING);
 
     private final Codecs parent;
     private final JsonFlavor jsonFlavor;
     private final Map<String, Codec> byName = new ConcurrentHashMap<>();
     private final Map<String, Codec> chains = new ConcurrentHashMap<>();
+    private volatile int generation = -1;
 
     private Codecs(Codecs parent, JsonFlavor jsonFlavor) {
         this.parent = parent;
@@ -81,7 +85,7 @@ public final class Codecs {
             throw new IllegalArgumentException("codec name must be a non-empty word without '|': " + name);
         }
         byName.put(name, codec);
-        chains.clear();
+        GENERATION.incrementAndGet();
         return this;
     }
 
@@ -91,6 +95,11 @@ public final class Codecs {
      */
     public Codec codec(String spec) {
         Objects.requireNonNull(spec, "codec name");
+        int now = GENERATION.get();
+        if (now != generation) {
+            chains.clear();
+            generation = now;
+        }
         Codec cached = chains.get(spec);
         if (cached != null) {
             return cached;

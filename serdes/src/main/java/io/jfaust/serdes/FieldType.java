@@ -234,7 +234,7 @@ public sealed interface FieldType
         }
 
         private FieldType parse() {
-            FieldType t = type();
+            FieldType t = orAny(type());
             skipSpaces();
             if (pos != text.length()) {
                 throw error("unexpected '" + text.substring(pos) + "'");
@@ -257,8 +257,14 @@ public sealed interface FieldType
             return build(name, args);
         }
 
-        private FieldType build(String name, List<FieldType> args) {
+        /** {@code None} reads as null so that {@code Union[X, None]} can spot it; anywhere else it is {@code Any}. */
+        private static FieldType orAny(FieldType t) {
+            return t == null ? ANY : t;
+        }
+
+        private FieldType build(String name, List<FieldType> rawArgs) {
             String simple = name.startsWith("typing.") ? name.substring(7) : name;
+            List<FieldType> args = simple.equals("Union") ? rawArgs : rawArgs.stream().map(Parser::orAny).toList();
             switch (simple) {
                 case "str": return STR;
                 case "int": return INT;
@@ -276,18 +282,18 @@ public sealed interface FieldType
                 case "Tuple": case "tuple": return new TupleOf(args);
                 case "Dict": case "dict": case "Mapping": case "MutableMapping":
                     return args.isEmpty() ? dictOf(ANY, ANY) : dictOf(arg(simple, args, 0, 2), args.get(1));
-                case "Union":
-                    if (args.size() == 2 && args.contains(NONE)) {
-                        return optional(args.get(0) == NONE ? args.get(1) : args.get(0));
+                case "Union": {
+                    List<FieldType> some = args.stream().filter(a -> a != null).toList();
+                    if (some.size() == 1 && args.size() == 2) {
+                        return optional(some.get(0));
                     }
                     return ANY;
-                case "None": case "NoneType": return NONE;
+                }
+                case "None": case "NoneType": return null;
                 default:
                     return simple.contains(".") ? record(simple) : ANY;
             }
         }
-
-        private static final FieldType NONE = Scalar.ANY;
 
         private FieldType arg(String name, List<FieldType> args, int index, int expected) {
             if (args.size() != expected) {

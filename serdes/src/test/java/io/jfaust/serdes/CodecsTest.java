@@ -161,6 +161,15 @@ class CodecsTest {
     }
 
     @Test
+    void aReRegisteredGlobalCodecReachesAppRegistriesThatAlreadyUsedIt() {
+        Codecs app = Codecs.newRegistry(JsonFlavor.ROBINHOOD);
+        Codecs.register("swap", new ReverseCodec());
+        assertThat((byte[]) app.codec("swap").dumps(new byte[] {1, 2})).containsExactly(2, 1);
+        Codecs.register("swap", Codecs.get("raw"));
+        assertThat((byte[]) app.codec("swap").dumps(new byte[] {1, 2})).containsExactly(1, 2);
+    }
+
+    @Test
     void badRegistrationsFailFast() {
         assertThatThrownBy(() -> Codecs.register("a|b", new ReverseCodec()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'|'");
