@@ -70,12 +70,52 @@ public final class Agent<K, V> {
         return "Agent(" + name + " <- " + channel.name() + ")";
     }
 
-    /** Agent options: sinks (Faust's {@code sink=[...]}) and the tables the agent may use. */
+    /**
+     * Agent options, set in the lambda of {@link App#agent(String, Topic, AgentFunction, Consumer)}: sinks
+     * (Faust's {@code sink=[...]}), the tables the agent may use, and Faust's {@code concurrency} and
+     * {@code isolated_partitions} where Kafka Streams can honour them.
+     *
+     * <pre>{@code
+     * app.agent("shop.count", orders, s -> s.map(Order::amount).yieldEach(),
+     *         o -> o.sink(amounts).tables(totals));
+     * }</pre>
+     */
     public static final class Options {
         private final List<Object> sinks = new ArrayList<>();
-        private Set<String> tables;
+        private Set<Table<?, ?>> tables;
 
         Options() {}
+
+        /**
+         * Faust's {@code concurrency}: only 1 is possible. Kafka Streams runs one instance of the agent per partition
+         * (task), each on one stream thread at a time, so the events of a partition stay in order; for more
+         * parallelism give the source topic more partitions and the app more {@code num.stream.threads} or workers.
+         *
+         * @throws ImproperlyConfigured for anything but 1
+         */
+        public Options concurrency(int concurrency) {
+            if (concurrency != 1) {
+                throw new ImproperlyConfigured("concurrency=" + concurrency + " cannot be honoured on Kafka Streams, "
+                        + "which runs one instance of an agent per partition to keep each partition in order: drop "
+                        + "the option and add partitions to the source topic, and num.stream.threads or workers");
+            }
+            return this;
+        }
+
+        /**
+         * Faust's {@code isolated_partitions=True}: one instance of the agent per partition. Kafka Streams always
+         * works so (one task per partition, each with its own state), so {@code true} is accepted as it is;
+         * {@code false} (Faust's one actor for every partition of a worker) cannot be had.
+         *
+         * @throws ImproperlyConfigured for {@code false}
+         */
+        public Options isolatedPartitions(boolean isolated) {
+            if (!isolated) {
+                throw new ImproperlyConfigured("isolated_partitions=False (one actor for all partitions) cannot be "
+                        + "honoured on Kafka Streams, which runs one task per partition: drop the option");
+            }
+            return this;
+        }
 
         /** Values the agent yields are sent to {@code topic}, the key dropped, as Faust does. */
         public Options sink(Topic<?, ?> topic) {
@@ -101,11 +141,11 @@ public final class Agent<K, V> {
          * assignor co-partitions them); naming the tables keeps unrelated agents apart.
          */
         public Options tables(Table<?, ?>... tables) {
-            Set<String> names = new LinkedHashSet<>();
+            Set<Table<?, ?>> set = new LinkedHashSet<>();
             for (Table<?, ?> t : tables) {
-                names.add(t.name());
+                set.add(Objects.requireNonNull(t, "table"));
             }
-            this.tables = names;
+            this.tables = set;
             return this;
         }
 
@@ -113,7 +153,7 @@ public final class Agent<K, V> {
             return sinks;
         }
 
-        Set<String> tables() {
+        Set<Table<?, ?>> tables() {
             return tables;
         }
     }

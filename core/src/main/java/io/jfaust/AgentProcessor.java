@@ -38,15 +38,17 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final Map<String, String> plainSinks = new HashMap<>();
     private final Map<String, String> partitionedSinks = new HashMap<>();
     private final boolean yields;
+    private final Consumer<AgentResult> results;
 
     private ProcessorContext<OutgoingKey, byte[]> context;
     private final Map<String, KeyValueStore<Bytes, byte[]>> stores = new HashMap<>();
     private final Map<String, Double> latestTimestamps = new HashMap<>();
-    private final List<Batch> batches = new ArrayList<>();
-    private final long[] counters;
+    private Step[] chains;
+    private final List<Step.Take> takes = new ArrayList<>();
 
     AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
-                   List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks) {
+                   List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks,
+                   Consumer<AgentResult> results) {
         this.app = app;
         this.agent = agent;
         this.sinkName = sinkName;
@@ -54,19 +56,12 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         this.tables = tables;
         this.windowedTables = windowedTables;
         this.sinks = agent.options().sinks();
+        this.results = results;
         for (String topic : staticSinks) {
             plainSinks.put(topic, sinkName + ":" + topic);
             partitionedSinks.put(topic, sinkName + PARTITIONED + ":" + topic);
         }
         this.yields = segments.stream().anyMatch(ops -> !ops.isEmpty() && ops.get(ops.size() - 1) instanceof Op.Yield);
-        this.counters = new long[segments.size()];
-        for (List<Op> ops : segments) {
-            for (Op op : ops) {
-                if (op instanceof Op.Take t) {
-                    batches.add(new Batch(ops, ops.indexOf(op), t));
-                }
-            }
-        }
     }
 
     @Override
@@ -75,14 +70,17 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         for (String t : tables) {
             stores.put(t, context.getStateStore(t));
         }
-        Duration tick = null;
-        for (Batch b : batches) {
-            Duration d = b.take.within().dividedBy(4);
-            tick = tick == null || d.compareTo(tick) < 0 ? d : tick;
+        chains = new Step[segments.size()];
+        for (int i = 0; i < chains.length; i++) {
+            chains[i] = Step.chain(segments.get(i), this, takes);
         }
-        if (tick != null) {
-            Duration interval = tick.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : tick;
-            context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::flushDueBatches);
+        long tick = Long.MAX_VALUE;
+        for (Step.Take t : takes) {
+            tick = Math.min(tick, t.withinMs() / 4);
+        }
+        if (!takes.isEmpty()) {
+            context.schedule(Duration.ofMillis(Math.max(10, tick)), PunctuationType.WALL_CLOCK_TIME,
+                    this::flushDueBatches);
         }
         if (!windowedTables.isEmpty()) {
             context.schedule(app.settings().tableCleanupInterval(), PunctuationType.WALL_CLOCK_TIME,
@@ -96,10 +94,9 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         try {
             Object key = record.key() == null ? null : record.key().value();
             Object value = record.value() == null ? null : record.value().value();
-            for (int i = 0; i < segments.size(); i++) {
-                run(i, segments.get(i), 0, key, value);
+            for (Step chain : chains) {
+                chain.accept(key, value);
             }
-            Consumer<AgentResult> results = app.resultListener();
             if (!yields && results != null) {
                 // Faust's test_context records a non-yielding agent's input value as its result (fs >= 0.13.1).
                 Event<Object, Object> e = Scope.current().event();
@@ -110,63 +107,9 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         }
     }
 
-    /** Runs the steps of segment {@code seg} from {@code start} on one value. */
-    private void run(int seg, List<Op> ops, int start, Object key, Object value) {
-        Object v = value;
-        for (int i = start; i < ops.size(); i++) {
-            Op op = ops.get(i);
-            if (op instanceof Op.Filter f) {
-                if (!f.predicate().test(v)) {
-                    return;
-                }
-            } else if (op instanceof Op.Mapper m) {
-                v = m.function().apply(v);
-            } else if (op instanceof Op.Echo e) {
-                for (Topic<?, ?> t : e.topics()) {
-                    sendValue(t, v);
-                }
-            } else if (op instanceof Op.Take) {
-                Batch batch = batchAt(ops, i);
-                batch.add(v, context.currentSystemTimeMs());
-                if (batch.size() < batch.take.max()) {
-                    return;
-                }
-                v = batch.drain();
-            } else if (op instanceof Op.GroupBy g) {
-                forwardRekeyed(g, v);
-                return;
-            } else if (op instanceof Op.Through t) {
-                Event<Object, Object> e = Scope.current().event();
-                if (e != null) {
-                    e.forward(t.topic());
-                }
-                return;
-            } else if (op instanceof Op.ForEach f) {
-                f.consumer().accept(v);
-            } else if (op instanceof Op.ForEachItem f) {
-                f.consumer().accept(key, v);
-            } else if (op instanceof Op.ForEachEvent f) {
-                f.consumer().accept(Scope.current().event());
-            } else if (op instanceof Op.Enumerate f) {
-                f.consumer().accept(f.start() + counters[seg]++, v);
-            } else if (op instanceof Op.Yield) {
-                yielded(v);
-            }
-        }
-    }
-
-    private Batch batchAt(List<Op> ops, int index) {
-        for (Batch b : batches) {
-            if (b.ops == ops && b.index == index) {
-                return b;
-            }
-        }
-        throw new IllegalStateException("no batch for take step " + index);
-    }
-
     /** Faust's group_by: the original value bytes and headers, under the new key encoded with the source codec. */
     @SuppressWarnings("unchecked")
-    private void forwardRekeyed(Op.GroupBy g, Object value) {
+    void forwardRekeyed(Op.GroupBy g, Object value) {
         Event<Object, Object> e = Scope.current().event();
         Object newKey = g.key().apply(value);
         Topic<Object, Object> repartition = (Topic<Object, Object>) g.repartition();
@@ -179,8 +122,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     }
 
     @SuppressWarnings("unchecked")
-    private void yielded(Object value) {
-        Consumer<AgentResult> results = app.resultListener();
+    void yielded(Object value) {
         if (results != null) {
             Event<Object, Object> e = Scope.current().event();
             results.accept(new AgentResult(agent.name(), e == null ? -1 : e.offset(), value));
@@ -195,7 +137,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     }
 
     @SuppressWarnings("unchecked")
-    private void sendValue(Topic<?, ?> topic, Object value) {
+    void sendValue(Topic<?, ?> topic, Object value) {
         ((Topic<Object, Object>) topic).send(null, value);
     }
 
@@ -249,14 +191,12 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     }
 
     private void flushDueBatches(long now) {
-        for (Batch b : batches) {
-            if (b.size() > 0 && now - b.startedMs >= b.take.within().toMillis()) {
-                Scope previous = Scope.enter(new Scope(this, null));
-                try {
-                    run(segments.indexOf(b.ops), b.ops, b.index + 1, null, b.drain());
-                } finally {
-                    Scope.exit(previous);
-                }
+        for (Step.Take take : takes) {
+            Scope previous = Scope.enter(new Scope(this, null));
+            try {
+                take.flushIfDue(now);
+            } finally {
+                Scope.exit(previous);
             }
         }
     }
@@ -278,38 +218,6 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
                 }
             }
             stale.forEach(store::delete);
-        }
-    }
-
-    /** A {@code take} buffer. */
-    private static final class Batch {
-        final List<Op> ops;
-        final int index;
-        final Op.Take take;
-        private List<Object> values = new ArrayList<>();
-        long startedMs;
-
-        Batch(List<Op> ops, int index, Op.Take take) {
-            this.ops = ops;
-            this.index = index;
-            this.take = take;
-        }
-
-        void add(Object v, long nowMs) {
-            if (values.isEmpty()) {
-                startedMs = nowMs;
-            }
-            values.add(v);
-        }
-
-        int size() {
-            return values.size();
-        }
-
-        List<Object> drain() {
-            List<Object> out = List.copyOf(values);
-            values = new ArrayList<>();
-            return out;
         }
     }
 }

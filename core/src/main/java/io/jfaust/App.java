@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.internal.DecodeErrors;
 import io.jfaust.serdes.Codecs;
 import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.RecordRegistry;
@@ -13,23 +14,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A Faust app ({@code faust.App(id, **settings)}): it declares topics, agents and tables, and compiles them into a
  * Kafka Streams {@link Topology} whose every topic, changelog and repartition topic carries Faust's names and bytes.
  * {@link #topology()} gives the topology and {@link #streamsConfig()} its properties; {@link #addTo(Topology)} adds
- * the app to a topology of your own.
+ * the app to a topology of your own, and {@link #attach} binds it to the {@code KafkaStreams} that runs it.
+ *
+ * <p>An app is a declaration only: it holds no running state. It is checked and frozen the first time it is compiled
+ * (every codec, serializer, table, sink and record namespace resolved; a mistake is an {@link ImproperlyConfigured}
+ * naming the fix), and can then be run by any number of runtimes at once: a {@link Worker}, test drivers, an
+ * attached {@code KafkaStreams} ({@link RunningApp}).
  *
  * <pre>{@code
  * App app = App.create("faustlab", conf -> conf.broker("kafka://localhost:9092").topicPartitions(4));
@@ -44,16 +46,14 @@ public final class App {
     private final List<Agent<?, ?>> agents = new ArrayList<>();
     private final Map<String, Table<?, ?>> tables = new LinkedHashMap<>();
     private final Map<String, GlobalTable<?, ?>> globalTables = new LinkedHashMap<>();
-    private boolean built;
-    private volatile OutsideSender outsideSender;
-    private volatile OutsideTables outsideTables;
-    private volatile Consumer<AgentResult> resultListener;
-    private volatile LongSupplier wallClock = System::currentTimeMillis;
+    private volatile boolean built;
 
     private App(Settings settings) {
         this.settings = settings;
-        this.serializers = Serializers.of(settings.keySerializer(), settings.valueSerializer(),
-                Codecs.newRegistry(settings.jsonFlavor()), RecordRegistry.global());
+        Codecs codecs = Codecs.newRegistry(settings.jsonFlavor());
+        settings.codecs().forEach(codecs::add);
+        this.serializers = Serializers.of(settings.keySerializer(), settings.valueSerializer(), codecs,
+                RecordRegistry.global());
     }
 
     /** An app with Faust's default settings. */
@@ -105,20 +105,23 @@ public final class App {
         options.accept(o);
         Schema<K, V> schema = Schema.of(keyType, valueType).withKeySerializer(o.keySerializer())
                 .withValueSerializer(o.valueSerializer()).withAllowEmpty(o.allowEmpty());
-        Topic<K, V> topic = new Topic<>(this, name, schema, o);
-        Topic<?, ?> earlier = topics.get(name);
-        if (earlier != null && !sameSchema(earlier.schema(), schema)) {
-            throw new IllegalArgumentException("topic " + name + " is declared twice with different types: "
-                    + earlier.schema() + " and " + schema);
-        }
-        topics.putIfAbsent(name, topic);
-        return topic;
+        return declareTopic(new Topic<>(this, name, schema, o));
     }
 
-    private static boolean sameSchema(Schema<?, ?> a, Schema<?, ?> b) {
-        return a.keyType().javaType() == b.keyType().javaType() && a.valueType().javaType() == b.valueType().javaType()
-                && Objects.equals(a.keySerializer(), b.keySerializer())
-                && Objects.equals(a.valueSerializer(), b.valueSerializer());
+    /** Faust returns the same topic for the same declaration; a different one under the same name is a mistake. */
+    @SuppressWarnings("unchecked")
+    private synchronized <K, V> Topic<K, V> declareTopic(Topic<K, V> topic) {
+        Topic<?, ?> earlier = topics.get(topic.name());
+        if (earlier == null) {
+            topics.put(topic.name(), topic);
+            return topic;
+        }
+        String difference = Declarations.difference(earlier, topic);
+        if (difference != null) {
+            throw new ImproperlyConfigured("topic " + topic.name() + " is declared twice with different " + difference
+                    + ": declare it once and use that Topic everywhere (or give the second one another name)");
+        }
+        return (Topic<K, V>) earlier;
     }
 
     /**
@@ -139,9 +142,14 @@ public final class App {
         }
         Objects.requireNonNull(channel, "channel of agent " + name);
         Objects.requireNonNull(fn, "function of agent " + name);
+        if (channel.app() != this) {
+            throw new ImproperlyConfigured("agent " + name + " reads topic " + channel.name() + " of app "
+                    + channel.app().id() + ": declare the topic on this app (" + id() + ")");
+        }
         for (Agent<?, ?> a : agents) {
             if (a.name().equals(name)) {
-                throw new IllegalArgumentException("agent name " + name + " is used twice");
+                throw new ImproperlyConfigured("agent name " + name + " is used twice: give each agent its own "
+                        + "Faust name (module.function)");
             }
         }
         Agent.Options o = new Agent.Options();
@@ -149,11 +157,11 @@ public final class App {
         Agent<K, V> agent = new Agent<>(this, name, channel, o);
         fn.process(new Stream<>(agent, channel, List.of(), false));
         if (agent.pipelines().isEmpty()) {
-            throw new IllegalArgumentException("agent " + name + " describes no processing: end its stream with "
+            throw new ImproperlyConfigured("agent " + name + " describes no processing: end its stream with "
                     + "forEach(...), forEachItem(...), forEachEvent(...) or yieldEach()");
         }
         if (!o.sinks().isEmpty() && agent.pipelines().stream().noneMatch(p -> p.get(p.size() - 1) instanceof Op.Yield)) {
-            throw new IllegalArgumentException("agent " + name + " has sinks but never yields: end its stream with "
+            throw new ImproperlyConfigured("agent " + name + " has sinks but never yields: end its stream with "
                     + "yieldEach() (Faust: \"Agent must yield to use sinks\")");
         }
         agents.add(agent);
@@ -166,24 +174,57 @@ public final class App {
         return agent(name, channel, fn);
     }
 
-    /** Declares a table ({@code app.Table(name, default=...)}); {@code defaultValue} may be null (no default). */
+    /** Declares a table with no default ({@code app.Table(name)}): a missing key reads as null. */
+    public <K, V> Table<K, V> table(String name, Class<K> keyType, Class<V> valueType) {
+        return table(name, DataType.of(keyType), DataType.of(valueType), t -> { });
+    }
+
+    /** Declares a table ({@code app.Table(name, default=int)}): a missing key reads as {@code defaultValue.get()}. */
     public <K, V> Table<K, V> table(String name, Class<K> keyType, Class<V> valueType, Supplier<V> defaultValue) {
-        return table(name, DataType.of(keyType), DataType.of(valueType), defaultValue);
+        Objects.requireNonNull(defaultValue, "defaultValue (use table(name, keyType, valueType) for none)");
+        return table(name, DataType.of(keyType), DataType.of(valueType), t -> t.defaultValue(defaultValue));
+    }
+
+    /** Declares a table with options ({@code t -> t.defaultValue(() -> 0L)}). */
+    public <K, V> Table<K, V> table(String name, Class<K> keyType, Class<V> valueType,
+                                    Consumer<Table.Options<V>> options) {
+        return table(name, DataType.of(keyType), DataType.of(valueType), options);
     }
 
     /** Declares a table with types given as {@link DataType}s. */
     public <K, V> Table<K, V> table(String name, DataType<K> keyType, DataType<V> valueType,
-                                    Supplier<V> defaultValue) {
+                                    Consumer<Table.Options<V>> options) {
         checkNotBuilt("declare table " + name);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a table needs a name (its changelog is <app_id>-<name>-changelog)");
         }
-        if (tables.containsKey(name)) {
-            throw new IllegalArgumentException("table name " + name + " is used twice");
+        Table.Options<V> o = new Table.Options<>();
+        options.accept(o);
+        Table<K, V> table = new Table<>(this, name, keyType, valueType, o.defaultValue());
+        synchronized (this) {
+            checkTableName(name);
+            tables.put(name, table);
         }
-        Table<K, V> table = new Table<>(this, name, keyType, valueType, defaultValue);
-        tables.put(name, table);
         return table;
+    }
+
+    private void checkTableName(String name) {
+        if (tables.containsKey(name) || globalTables.containsKey(name)) {
+            throw new ImproperlyConfigured("table name " + name + " is used twice: each table needs its own name "
+                    + "(its changelog is " + id() + "-" + name + "-changelog)");
+        }
+    }
+
+    /** Declares a global table with no default ({@code app.GlobalTable(name)}). */
+    public <K, V> GlobalTable<K, V> globalTable(String name, Class<K> keyType, Class<V> valueType) {
+        return globalTable(name, keyType, valueType, t -> { });
+    }
+
+    /** Declares a global table whose missing keys read as {@code defaultValue.get()}. */
+    public <K, V> GlobalTable<K, V> globalTable(String name, Class<K> keyType, Class<V> valueType,
+                                                Supplier<V> defaultValue) {
+        Objects.requireNonNull(defaultValue, "defaultValue (use globalTable(name, keyType, valueType) for none)");
+        return globalTable(name, keyType, valueType, t -> t.defaultValue(defaultValue));
     }
 
     /**
@@ -191,17 +232,19 @@ public final class App {
      * from {@code <app_id>-<name>-changelog}.
      */
     public <K, V> GlobalTable<K, V> globalTable(String name, Class<K> keyType, Class<V> valueType,
-                                                Supplier<V> defaultValue) {
+                                                Consumer<Table.Options<V>> options) {
         checkNotBuilt("declare global table " + name);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a global table needs a name");
         }
-        if (tables.containsKey(name) || globalTables.containsKey(name)) {
-            throw new IllegalArgumentException("table name " + name + " is used twice");
-        }
+        Table.Options<V> o = new Table.Options<>();
+        options.accept(o);
         GlobalTable<K, V> g = new GlobalTable<>(new Table<>(this, name, DataType.of(keyType), DataType.of(valueType),
-                defaultValue));
-        globalTables.put(name, g);
+                o.defaultValue()));
+        synchronized (this) {
+            checkTableName(name);
+            globalTables.put(name, g);
+        }
         return g;
     }
 
@@ -238,17 +281,47 @@ public final class App {
         return FaustCommandLine.run(this, args);
     }
 
-    /** Compiles the app into a new Kafka Streams topology. */
+    /** Compiles the app into a new Kafka Streams topology (checking and freezing it the first time). */
     public Topology topology() {
         Topology topology = new Topology();
         addTo(topology);
         return topology;
     }
 
-    /** Adds this app's sources, agent processors, sinks and stores to {@code topology}. */
+    /**
+     * Adds this app's sources, agent processors, sinks and stores to {@code topology} (one built from your own
+     * {@code StreamsBuilder}, say); then run it with your {@code KafkaStreams} and {@link #attach} the app to it.
+     *
+     * @throws ImproperlyConfigured when a declaration is wrong (the message names the fix)
+     */
     public void addTo(Topology topology) {
-        built = true;
-        TopologyCompiler.compile(this, topology);
+        compile(topology, null);
+    }
+
+    /** Compiles into {@code topology}; {@code results} receives what agents yield (test contexts), or null. */
+    void compile(Topology topology, Consumer<AgentResult> results) {
+        freeze();
+        TopologyCompiler.compile(this, topology, results);
+    }
+
+    /** Checks every declaration once and forbids new ones. */
+    synchronized void freeze() {
+        if (!built) {
+            Declarations.check(this);
+            built = true;
+        }
+    }
+
+    /**
+     * Binds this app to a {@code KafkaStreams} you created and run (from a topology to which you {@link #addTo added}
+     * the app): the handle sends to topics and reads tables outside agents (reads through Kafka Streams' interactive
+     * queries, over every task of this instance). Sends go through a producer the handle creates from
+     * {@code clientProperties} ({@code bootstrap.servers} and any security settings); closing the handle closes that
+     * producer, not your {@code KafkaStreams}. The calling thread is bound to the handle until it is closed.
+     */
+    public RunningApp attach(KafkaStreams streams, Map<String, ?> clientProperties) {
+        freeze();
+        return new AttachedRuntime(this, streams, clientProperties);
     }
 
     /**
@@ -272,7 +345,7 @@ public final class App {
         ErrorPolicy policy = settings.errorPolicy();
         boolean fail = policy.kind() == ErrorPolicy.Kind.FAIL;
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                fail ? LogAndFailExceptionHandler.class : LogAndContinueExceptionHandler.class);
+                fail ? DecodeErrors.Fail.class : DecodeErrors.Skip.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 fail ? LogAndFailProcessingExceptionHandler.class : LogAndContinueProcessingExceptionHandler.class);
         if (policy.kind() == ErrorPolicy.Kind.DEAD_LETTER) {
@@ -294,7 +367,8 @@ public final class App {
 
     void checkNotBuilt(String what) {
         if (built) {
-            throw new IllegalStateException("cannot " + what + ": the app's topology was already built");
+            throw new ImproperlyConfigured("cannot " + what + ": app " + id() + " was already compiled (its "
+                    + "topology built or a runtime started); declare everything before that");
         }
     }
 
@@ -306,52 +380,13 @@ public final class App {
         return tables.get(name);
     }
 
+    /** The wall clock for window time outside events: the current task's, else the bound runtime's, else the JVM's. */
     double wallClockSeconds() {
         Scope scope = Scope.current();
-        return (scope != null ? scope.processor().nowMs() : wallClock.getAsLong()) / 1000.0;
-    }
-
-    Consumer<AgentResult> resultListener() {
-        return resultListener;
-    }
-
-    void onResults(Consumer<AgentResult> listener) {
-        this.resultListener = listener;
-    }
-
-    void useWallClock(LongSupplier clock) {
-        this.wallClock = clock;
-    }
-
-    void useOutside(OutsideSender sender, OutsideTables tables) {
-        this.outsideSender = sender;
-        this.outsideTables = tables;
-    }
-
-    OutsideSender outsideSender() {
-        OutsideSender s = outsideSender;
-        if (s == null) {
-            throw new IllegalStateException("send outside an agent needs a running app (app.main) or a test "
-                    + "driver (FaustTestDriver); inside an agent sends go through the agent's processor");
+        if (scope != null) {
+            return scope.processor().nowMs() / 1000.0;
         }
-        return s;
-    }
-
-    OutsideTables outsideTables() {
-        OutsideTables t = outsideTables;
-        if (t == null) {
-            throw new IllegalStateException("reading a table outside an agent needs a running app or a test driver");
-        }
-        return t;
-    }
-
-    /** Sends produced outside any agent (a producer, a test). */
-    interface OutsideSender {
-        void send(String topic, byte[] key, byte[] value, Send send);
-    }
-
-    /** Table stores read outside any agent. */
-    interface OutsideTables {
-        ReadOnlyKeyValueStore<Bytes, byte[]> store(String table);
+        AppRuntime r = AppRuntime.bound(this);
+        return (r != null ? r.wallClockMs() : System.currentTimeMillis()) / 1000.0;
     }
 }

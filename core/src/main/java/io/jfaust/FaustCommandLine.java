@@ -18,13 +18,25 @@ final class FaustCommandLine {
                 cmd.getErr().println("error: " + we.getMessage());
                 return we.exitCode();
             }
+            if (e instanceof ImproperlyConfigured ic) {
+                cmd.getErr().println("error: " + ic.getMessage());
+                return WorkerException.IMPROPERLY_CONFIGURED;
+            }
             cmd.getErr().println("error: " + e);
             return WorkerException.FAILED;
         });
         return cli.execute(args);
     }
 
-    @Command(mixinStandardHelpOptions = true, version = "jfaust 0.1.0",
+    /** The version {@code --version} prints, read from the jar's build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jfaust " + Versions.jfaust()};
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "A Faust app on Kafka Streams. Verbs: worker.")
     static final class Root implements Callable<Integer> {
         private final App app;
@@ -69,19 +81,29 @@ final class FaustCommandLine {
 
         @Override
         public Integer call() throws Exception {
-            Worker.Options o = Worker.options().loglevel(loglevel)
-                    .startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
-            if (broker != null) {
-                o.broker(broker);
-            }
-            if (datadir != null) {
-                o.datadir(datadir);
-            }
-            Worker worker = Worker.start(app, o);
+            Worker worker = Worker.create(app, o -> {
+                o.loglevel(loglevel).startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
+                if (broker != null) {
+                    o.broker(broker);
+                }
+                if (datadir != null) {
+                    o.datadir(datadir);
+                }
+            });
             Thread hook = new Thread(worker::close, "jfaust-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            worker.awaitStopped();
-            return worker.failure() == null ? 0 : WorkerException.FAILED;
+            try {
+                worker.start();
+                worker.awaitStopped();
+                return worker.failure() == null ? 0 : WorkerException.FAILED;
+            } finally {
+                worker.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already running its hooks (Ctrl-C): ours is among them
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.JsonFlavor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class Settings {
     private final Duration tableCleanupInterval;
     private final String datadir;
     private final Map<String, Object> streamsProperties;
+    private final Map<String, Codec> codecs;
 
     private Settings(Builder b) {
         this.name = b.name;
@@ -51,6 +53,7 @@ public final class Settings {
         this.tableCleanupInterval = b.tableCleanupInterval;
         this.datadir = b.datadir != null ? b.datadir : b.name + "-data";
         this.streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.streamsProperties));
+        this.codecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.codecs));
     }
 
     static Builder builder(String name) {
@@ -137,6 +140,11 @@ public final class Settings {
         return streamsProperties;
     }
 
+    /** Codecs registered on this app by name ({@code codecs.register(name, codec)} scoped to the app). */
+    Map<String, Codec> codecs() {
+        return codecs;
+    }
+
     /** Builds {@link Settings}; every method is a Faust setting of the same name. */
     public static final class Builder {
         private final String name;
@@ -153,6 +161,7 @@ public final class Settings {
         private Duration tableCleanupInterval = Duration.ofSeconds(30);
         private String datadir;
         private final Map<String, Object> streamsProperties = new LinkedHashMap<>();
+        private final Map<String, Codec> codecs = new LinkedHashMap<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -285,6 +294,19 @@ public final class Settings {
         /** Where state lives on disk. */
         public Builder datadir(String dir) {
             this.datadir = dir;
+            return this;
+        }
+
+        /**
+         * Registers a codec for this app only (Faust's {@code codecs.register(name, codec)}): usable in
+         * {@code key_serializer}/{@code value_serializer}, topic and send serializers, and chains such as
+         * {@code "json|name"}. Codecs on the class path as {@code CodecProvider} services are found without this.
+         */
+        public Builder codec(String name, Codec codec) {
+            if (name == null || name.isBlank() || name.contains("|")) {
+                throw new IllegalArgumentException("codec name must be a non-empty word without '|': " + name);
+            }
+            codecs.put(name, Objects.requireNonNull(codec, "codec"));
             return this;
         }
 

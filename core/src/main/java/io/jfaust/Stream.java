@@ -99,7 +99,7 @@ public final class Stream<K, V> {
                     + "(the repartition topic suffix, e.g. \"Purchase.currency\"), as Faust requires name=");
         }
         if (transformed) {
-            throw new IllegalStateException("agent " + agent.name() + ": group_by must come before map/take: it "
+            throw new ImproperlyConfigured("agent " + agent.name() + ": group_by must come before map/take: it "
                     + "forwards the event's original bytes, so the steps after it see the original value");
         }
         Topic<K, V> repartition = agent.app().repartitionTopic(agent, (Topic<K, V>) source, name);
@@ -129,7 +129,7 @@ public final class Stream<K, V> {
     public <K2, V2> Stream<K2, V2> through(Topic<K2, V2> topic) {
         Objects.requireNonNull(topic, "topic");
         if (transformed) {
-            throw new IllegalStateException("agent " + agent.name() + ": through must come before map/take: it "
+            throw new ImproperlyConfigured("agent " + agent.name() + ": through must come before map/take: it "
                     + "forwards the event's original bytes");
         }
         return then(new Op.Through(topic), topic, false);

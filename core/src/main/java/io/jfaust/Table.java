@@ -63,6 +63,11 @@ public final class Table<K, V> {
         return app.id() + "-" + name + "-changelog";
     }
 
+    /** The app that declared this table. */
+    public App app() {
+        return app;
+    }
+
     /** The key type. */
     public DataType<K> keyType() {
         return keyType;
@@ -125,7 +130,8 @@ public final class Table<K, V> {
                     + "(how long windows are kept); Faust without expires keeps every window forever");
         }
         if (windowed != null) {
-            throw new IllegalStateException("table " + name + " is already windowed by " + windowed.window());
+            throw new ImproperlyConfigured("table " + name + " is already windowed by " + windowed.window()
+                    + ": declare another table for another window");
         }
         app.checkNotBuilt("window table " + name);
         windowed = new WindowedTable<>(this, window, expires, null);
@@ -160,7 +166,7 @@ public final class Table<K, V> {
 
     ReadOnlyKeyValueStore<Bytes, byte[]> readStore() {
         Scope scope = Scope.current();
-        return scope != null ? scope.store(name) : app.outsideTables().store(name);
+        return scope != null ? scope.store(name) : AppRuntime.require(app, "reading table " + name).store(name);
     }
 
     KeyValueStore<Bytes, byte[]> writeStore() {
@@ -182,5 +188,29 @@ public final class Table<K, V> {
     @Override
     public String toString() {
         return "Table(" + name + ")";
+    }
+
+    /**
+     * Table options ({@code app.Table(name, default=...)}), set in the lambda of
+     * {@link App#table(String, Class, Class, java.util.function.Consumer)}.
+     *
+     * <pre>{@code
+     * app.table("counts", String.class, Long.class, t -> t.defaultValue(() -> 0L));
+     * }</pre>
+     */
+    public static final class Options<V> {
+        private Supplier<V> defaultValue;
+
+        Options() {}
+
+        /** Faust's {@code default=}: what a missing key reads as (not stored until assigned). */
+        public Options<V> defaultValue(Supplier<V> defaultValue) {
+            this.defaultValue = Objects.requireNonNull(defaultValue, "defaultValue");
+            return this;
+        }
+
+        Supplier<V> defaultValue() {
+            return defaultValue;
+        }
     }
 }

@@ -64,13 +64,16 @@ public final class Topic<K, V> {
         sendRaw(k, v, send);
     }
 
-    /** Sends bytes as they are (Faust never re-encodes bytes). */
+    /**
+     * Sends bytes as they are (Faust never re-encodes bytes): inside an agent through its task, outside through the
+     * runtime bound to this thread (see {@link RunningApp}).
+     */
     public void sendRaw(byte[] key, byte[] value, Send send) {
         Scope scope = Scope.current();
         if (scope != null) {
             scope.send(name, key, value, send);
         } else {
-            app.outsideSender().send(name, key, value, send);
+            AppRuntime.require(app, "topic.send(" + name + ")").sendBytes(name, key, value, send);
         }
     }
 
@@ -195,6 +198,26 @@ public final class Topic<K, V> {
         /** Replication factor, or null for the app default. */
         public Integer replicas() {
             return replicas;
+        }
+
+        /** What differs between these options and {@code other}, or null when nothing does. */
+        String differenceFrom(Options other) {
+            if (!Objects.equals(partitions, other.partitions)) {
+                return "partitions " + partitions + " and " + other.partitions;
+            }
+            if (!Objects.equals(replicas, other.replicas)) {
+                return "replicas " + replicas + " and " + other.replicas;
+            }
+            if (internal != other.internal) {
+                return "internal " + internal + " and " + other.internal;
+            }
+            if (allowEmpty != other.allowEmpty) {
+                return "allow_empty " + allowEmpty + " and " + other.allowEmpty;
+            }
+            if (!topicConfigs().equals(other.topicConfigs())) {
+                return "configs " + topicConfigs() + " and " + other.topicConfigs();
+            }
+            return null;
         }
 
         /** The topic configs Faust would create it with: {@code cleanup.policy}, {@code retention.ms}, extras. */

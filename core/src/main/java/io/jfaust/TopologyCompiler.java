@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
 final class TopologyCompiler {
     private TopologyCompiler() {}
 
-    static void compile(App app, Topology topology) {
+    static void compile(App app, Topology topology, Consumer<AgentResult> results) {
         Map<String, Topic<?, ?>> sources = new LinkedHashMap<>();
         List<Plan> plans = new ArrayList<>();
         for (Agent<?, ?> agent : app.agents()) {
@@ -59,9 +60,9 @@ final class TopologyCompiler {
                         : "agent:" + agent.name() + "@" + topicName;
                 Topic<?, ?> topic = topicByName.get(topicName);
                 Topic<?, ?> earlier = sources.putIfAbsent(topicName, topic);
-                if (earlier != null && !earlier.schema().toString().equals(topic.schema().toString())) {
-                    throw new IllegalArgumentException("topic " + topicName + " is read with two schemas: "
-                            + earlier.schema() + " and " + topic.schema());
+                if (earlier != null && earlier != topic) {
+                    throw new ImproperlyConfigured("topic " + topicName + " is read as two different topics: "
+                            + earlier + " and " + topic + "; declare it once");
                 }
                 plans.add(new Plan(agent, name, topicName, segments));
             });
@@ -71,14 +72,14 @@ final class TopologyCompiler {
         Map<String, List<String>> processorsByTable = new LinkedHashMap<>();
         app.tables().forEach(t -> processorsByTable.put(t.name(), new ArrayList<>()));
         for (Plan plan : plans) {
-            List<String> tableNames = new ArrayList<>(plan.agent.options().tables() != null
-                    ? plan.agent.options().tables() : processorsByTable.keySet());
+            List<String> tableNames = new ArrayList<>();
+            if (plan.agent.options().tables() != null) {
+                plan.agent.options().tables().forEach(t -> tableNames.add(t.name()));
+            } else {
+                tableNames.addAll(processorsByTable.keySet());
+            }
             List<WindowedTable<?, ?>> windowed = new ArrayList<>();
             for (String t : tableNames) {
-                if (!processorsByTable.containsKey(t)) {
-                    throw new IllegalArgumentException("agent " + plan.agent.name() + " lists table " + t
-                            + ", which this app does not declare");
-                }
                 processorsByTable.get(t).add(plan.name);
                 WindowedTable<?, ?> w = app.tableNamed(t).windowedOrNull();
                 if (w != null) {
@@ -90,7 +91,7 @@ final class TopologyCompiler {
             app.topics().forEach(t -> declared.add(t.name()));
             app.globalTables().forEach(g -> declared.add(g.changelogTopic()));
             topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
-                    tableNames, windowed, declared), "source:" + plan.sourceTopic);
+                    tableNames, windowed, declared, results), "source:" + plan.sourceTopic);
             // One sink per declared topic (and one that honours explicit partitions): static sinks keep Kafka
             // Streams on its fast path; the topic-extracting pair serves topics the app did not declare.
             topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, plan.name);

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -20,17 +22,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,25 +42,34 @@ import org.slf4j.LoggerFactory;
  * topics it reads, prints Faust's banner, and runs Kafka Streams until closed. Kafka and Kafka Streams are the
  * distributed engine: start more workers with the same app id to share the partitions.
  *
+ * <p>A worker is created, then started: {@link #create} compiles and checks the app and holds no connection;
+ * {@link #start()} connects. It is the app's {@link RunningApp}: sends outside agents go through its own producer
+ * (not part of any agent's transaction), table reads through Kafka Streams' interactive queries. The thread that
+ * starts it is bound to it until it is closed.
+ *
  * <pre>{@code
- * try (Worker worker = Worker.start(app, Worker.options().broker("kafka://localhost:9092"))) {
+ * try (Worker worker = Worker.start(app, w -> w.broker("kafka://localhost:9092"))) {
  *     worker.awaitStopped();
  * }
  * }</pre>
  */
-public final class Worker implements AutoCloseable {
+public final class Worker extends AppRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
-    private final App app;
-    private final KafkaStreams streams;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Options options;
+    private final Properties props;
+    private final Topology topology;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch running = new CountDownLatch(1);
+    private volatile KafkaStreams streams;
+    private volatile KafkaProducer<byte[], byte[]> producer;
     private volatile Throwable failure;
+    private boolean started;
 
     private Worker(App app, Options options) {
-        this.app = app;
-        Properties props = app.streamsConfig();
+        super(app);
+        this.options = options;
+        this.props = app.streamsConfig();
         if (options.broker != null) {
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
                     String.join(",", Settings.Builder.parseBrokers(options.broker)));
@@ -67,59 +78,86 @@ public final class Worker implements AutoCloseable {
             props.put(StreamsConfig.STATE_DIR_CONFIG, options.datadir);
         }
         options.properties.forEach(props::put);
-        String servers = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
-        prepareTopics(servers, options.startupTimeout);
-        if (options.banner) {
-            System.out.println(banner(app, servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
-                    options.loglevel));
-        }
-        Map<String, Object> producerProps = new LinkedHashMap<>();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-        this.streams = new KafkaStreams(app.topology(), props);
-        streams.setStateListener((now, before) -> {
-            LOG.info("app {}: {} -> {}", app.id(), before, now);
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-                running.countDown();
-                stopped.countDown();
-            }
-        });
-        streams.setUncaughtExceptionHandler(e -> {
-            failure = e;
-            LOG.error("app {} stopped on an error: {}", app.id(), e.toString(), e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        app.useOutside(this::send, name -> streams.store(StoreQueryParameters.fromNameAndType(name,
-                QueryableStoreTypes.keyValueStore())));
-        streams.start();
-    }
-
-    /** Default options: the app's brokers and datadir, the banner printed. */
-    public static Options options() {
-        return new Options();
+        this.topology = app.topology();
     }
 
     /**
-     * Starts a worker for {@code app}.
+     * A worker for {@code app} with options ({@code w -> w.broker(...).datadir(...)}), not yet started: the app is
+     * compiled and checked, nothing is connected.
+     *
+     * @throws ImproperlyConfigured when a declaration of the app is wrong
+     */
+    public static Worker create(App app, Consumer<Options> options) {
+        Options o = new Options();
+        options.accept(o);
+        return new Worker(app, o);
+    }
+
+    /**
+     * Creates and starts a worker for {@code app}.
      *
      * @throws WorkerException when the broker cannot be reached or a topic does not fit
      */
-    public static Worker start(App app, Options options) {
-        return new Worker(app, options);
+    public static Worker start(App app, Consumer<Options> options) {
+        return create(app, options).start();
     }
 
-    /** The Kafka Streams instance. */
+    /**
+     * Connects: checks the broker and topics, prints the banner, starts Kafka Streams. On failure everything it
+     * created is closed again.
+     *
+     * @throws WorkerException when the broker cannot be reached or a topic does not fit
+     */
+    public synchronized Worker start() {
+        checkOpen();
+        if (started) {
+            throw new IllegalStateException("worker of app " + app().id() + " is already started");
+        }
+        started = true;
+        String servers = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try {
+            prepareTopics(servers, options.startupTimeout);
+            if (options.banner) {
+                System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+                        options.loglevel));
+            }
+            Map<String, Object> producerProps = new LinkedHashMap<>();
+            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = Producers.create(producerProps);
+            streams = new KafkaStreams(topology, props);
+            streams.setStateListener((now, before) -> {
+                LOG.info("app {}: {} -> {}", app().id(), before, now);
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
+                }
+                if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                    running.countDown();
+                    stopped.countDown();
+                }
+            });
+            streams.setUncaughtExceptionHandler(e -> {
+                failure = e;
+                LOG.error("app {} stopped on an error: {}", app().id(), e.toString(), e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        bindCurrentThread();
+        return this;
+    }
+
+    /** The Kafka Streams instance (null before {@link #start()}). */
     public KafkaStreams streams() {
         return streams;
     }
 
     /** Waits until the worker is running (true) or the timeout passes (false). */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && streams != null
                 && streams.state() == KafkaStreams.State.RUNNING;
     }
 
@@ -133,36 +171,63 @@ public final class Worker implements AutoCloseable {
         return failure;
     }
 
-    private void send(String topic, byte[] key, byte[] value, Send send) {
-        RecordHeaders headers = new RecordHeaders();
-        send.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
-        Long ts = send.timestamp() == null ? null : Math.round(send.timestamp() * 1000.0);
-        producer.send(new ProducerRecord<>(topic, send.partition(), ts, key, value, headers));
+    @Override
+    void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+        checkOpen();
+        KafkaProducer<byte[], byte[]> p = producer;
+        if (p == null) {
+            throw new IllegalStateException("worker of app " + app().id() + " is not started: call start() first");
+        }
+        p.send(Producers.record(topic, key, value, send));
+    }
+
+    @Override
+    ReadOnlyKeyValueStore<Bytes, byte[]> store(String table) {
+        checkOpen();
+        KafkaStreams s = streams;
+        if (s == null) {
+            throw new IllegalStateException("worker of app " + app().id() + " is not started: call start() first");
+        }
+        return s.store(StoreQueryParameters.fromNameAndType(table, QueryableStoreTypes.keyValueStore()));
     }
 
     /** Flushes what was sent from outside agents. */
     public void flush() {
-        producer.flush();
+        KafkaProducer<byte[], byte[]> p = producer;
+        if (p != null) {
+            p.flush();
+        }
     }
 
     /**
      * Stops cleanly: Kafka Streams commits, flushes and leaves the group (at most 30 s), then the producer of
-     * outside sends delivers what it holds (at most 10 s).
+     * outside sends delivers what it holds (at most 10 s). Closing twice does nothing.
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (isClosed()) {
+                return;
+            }
+            markClosed();
+        }
         try {
-            // Leave the group at once (as a stopping Faust worker does) instead of waiting out the session timeout.
-            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
-                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            if (streams != null) {
+                // Leave the group at once (as a stopping Faust worker does) instead of waiting out the session timeout.
+                streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            }
         } finally {
-            producer.close(Duration.ofSeconds(10));
-            app.useOutside(null, null);
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(10));
+            }
+            running.countDown();
             stopped.countDown();
         }
     }
 
     private void prepareTopics(String servers, Duration timeout) {
+        App app = app();
         Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -260,11 +325,11 @@ public final class Worker implements AutoCloseable {
         rows.put("platform", "Java " + System.getProperty("java.version") + " ("
                 + ManagementFactory.getRuntimeMXBean().getVmName() + ") " + System.getProperty("os.name")
                 + " " + System.getProperty("os.arch"));
-        rows.put("drivers", "transport=Kafka Streams 4.4.0");
+        rows.put("drivers", "transport=Kafka Streams " + Versions.kafkaStreams());
         rows.put("datadir", datadir);
         int w1 = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
         int w2 = rows.values().stream().mapToInt(String::length).max().orElse(0);
-        String title = "jfaust v0.1.0";
+        String title = "jfaust v" + Versions.jfaust();
         StringBuilder sb = new StringBuilder();
         sb.append('+').append(title).append("-".repeat(Math.max(0, w1 + 2 - title.length()))).append('+')
                 .append("-".repeat(w2 + 2)).append("+\n");
@@ -274,7 +339,13 @@ public final class Worker implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Worker options, named as Faust's worker options. */
+    /**
+     * Worker options, named as Faust's worker options, set in the lambda of {@link #create(App, Consumer)}.
+     *
+     * <pre>{@code
+     * Worker.create(app, w -> w.broker("kafka://localhost:9092").datadir("/var/lib/app").banner(false));
+     * }</pre>
+     */
     public static final class Options {
         private String broker;
         private String datadir;
@@ -287,37 +358,37 @@ public final class Worker implements AutoCloseable {
 
         /** {@code --broker}: Faust-style broker URLs, overriding the app's. */
         public Options broker(String urls) {
-            this.broker = urls;
+            this.broker = Objects.requireNonNull(urls, "broker");
             return this;
         }
 
         /** {@code --datadir}: where state lives. */
         public Options datadir(String dir) {
-            this.datadir = dir;
+            this.datadir = Objects.requireNonNull(dir, "datadir");
             return this;
         }
 
         /** {@code --loglevel}: shown in the banner (the logging backend decides what is printed). */
         public Options loglevel(String level) {
-            this.loglevel = level;
+            this.loglevel = Objects.requireNonNull(level, "loglevel");
             return this;
         }
 
-        /** Whether to print the startup banner. */
+        /** Whether to print the startup banner (default true). */
         public Options banner(boolean print) {
             this.banner = print;
             return this;
         }
 
-        /** How long to wait for the broker before giving up. */
+        /** How long to wait for the broker before giving up (default 15 s). */
         public Options startupTimeout(Duration timeout) {
-            this.startupTimeout = timeout;
+            this.startupTimeout = Objects.requireNonNull(timeout, "startupTimeout");
             return this;
         }
 
         /** A Kafka Streams or client property for this worker only. */
         public Options property(String key, Object value) {
-            properties.put(key, value);
+            properties.put(Objects.requireNonNull(key, "property"), value);
             return this;
         }
     }

@@ -5,7 +5,7 @@ package io.jfaust;
  * The message says what to do; {@link #exitCode()} is what the command line exits with.
  *
  * <pre>{@code
- * try (Worker w = Worker.start(app, Worker.options().broker("kafka://nowhere:9092"))) { ... }
+ * try (Worker w = Worker.start(app, o -> o.broker("kafka://nowhere:9092"))) { ... }
  * catch (WorkerException e) { System.exit(e.exitCode()); }
  * }</pre>
  */
@@ -16,6 +16,8 @@ public class WorkerException extends RuntimeException {
     public static final int TOPIC_MISMATCH = 4;
     /** Exit code for a worker that stopped on an error. */
     public static final int FAILED = 1;
+    /** Exit code: a declaration of the app is wrong ({@link ImproperlyConfigured}). */
+    public static final int IMPROPERLY_CONFIGURED = 5;
 
     private final int exitCode;
 

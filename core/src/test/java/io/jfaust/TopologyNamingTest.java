@@ -3,7 +3,7 @@ package io.jfaust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jfaust.TestModels.Order;
+import io.jfaust.CoreModels.Order;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +99,7 @@ class TopologyNamingTest {
         assertThatThrownBy(() -> app.agent("a", orders, s -> s.groupBy(Order::account_id, "").forEach(o -> { })))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must set a name");
         assertThatThrownBy(() -> app.agent("b", orders, s -> s.filter(o -> true)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("describes no processing");
+                .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("describes no processing");
         assertThatThrownBy(() -> app.agent("c", orders, s -> s.map(Order::amount).forEach(x -> { }),
                 o -> o.sink(orders))).hasMessageContaining("must yield to use sinks");
         assertThatThrownBy(() -> app.agent("d", orders, s -> s.map(o -> o).groupBy(Order::account_id, "x")
@@ -115,8 +115,8 @@ class TopologyNamingTest {
         assertThatThrownBy(() -> App.create("x", c -> c.processingGuarantee("maybe")))
                 .hasMessageContaining("processing_guarantee");
         app.topology();
-        assertThatThrownBy(() -> app.table("late", String.class, Long.class, null))
-                .hasMessageContaining("already built");
+        assertThatThrownBy(() -> app.table("late", String.class, Long.class))
+                .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("already compiled");
     }
 
     @Test

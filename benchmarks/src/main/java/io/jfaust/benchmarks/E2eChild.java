@@ -90,7 +90,7 @@ public final class E2eChild {
             System.out.printf("RESULT %s %d %.3f %.1f %.1f %.1f%n", impl, written, seconds,
                     Math.max(peakRss[0], hwmKb() * 1024) / 1048576.0, peakHeap[0] / 1048576.0, afterGc / 1048576.0);
         } finally {
-            io.jfaust.internal.TempDirs.deleteQuietly(state);
+            io.jfaust.examples.TempDirs.deleteQuietly(state);
         }
     }
 

@@ -117,6 +117,6 @@ public class TopologyBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         driver.close();
-        io.jfaust.internal.TempDirs.deleteQuietly(stateDir);
+        io.jfaust.examples.TempDirs.deleteQuietly(stateDir);
     }
 }

@@ -24,7 +24,7 @@ public final class ExampleRunner {
         EmbeddedKafka embedded = broker == null ? EmbeddedKafka.start(false) : null;
         String url = broker != null ? broker : embedded.brokerUrl();
         App app = factory.apply(url);
-        try (Worker worker = Worker.start(app, Worker.options().broker(url))) {
+        try (Worker worker = Worker.start(app, w -> w.broker(url))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 worker.close();
                 if (embedded != null) {

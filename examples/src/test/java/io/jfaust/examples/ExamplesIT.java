@@ -47,7 +47,7 @@ class ExamplesIT {
 
     private Worker worker(App app) throws Exception {
         Path dir = Files.createTempDirectory(state, "w");
-        Worker w = Worker.start(app, Worker.options().broker(kafka.brokerUrl()).datadir(dir.toString())
+        Worker w = Worker.start(app, o -> o.broker(kafka.brokerUrl()).datadir(dir.toString())
                 .banner(false).property("commit.interval.ms", 100));
         assertThat(w.awaitRunning(Duration.ofSeconds(60))).as("worker running").isTrue();
         return w;

@@ -42,7 +42,7 @@ class WorkerIT {
     }
 
     private Worker worker(App app, String dir) throws Exception {
-        Worker w = Worker.start(app, Worker.options().broker(kafka.brokerUrl()).datadir(dir).banner(false)
+        Worker w = Worker.start(app, o -> o.broker(kafka.brokerUrl()).datadir(dir).banner(false)
                 .property("commit.interval.ms", 100));
         assertThat(w.awaitRunning(Duration.ofSeconds(90))).as("worker running").isTrue();
         return w;
@@ -109,7 +109,7 @@ class WorkerIT {
     @Test
     void anUnreachableBrokerIsAClearErrorWithItsExitCode() {
         App app = WordCount.create("kafka://127.0.0.1:1");
-        assertThatThrownBy(() -> Worker.start(app, Worker.options().banner(false)
+        assertThatThrownBy(() -> Worker.start(app, o -> o.banner(false)
                 .startupTimeout(Duration.ofSeconds(2))))
                 .isInstanceOf(WorkerException.class)
                 .hasMessageContaining("Cannot reach a Kafka broker at 127.0.0.1:1")
@@ -124,7 +124,7 @@ class WorkerIT {
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic("mismatch-mismatch.agent", 3, (short) 1))).all().get();
         }
-        assertThatThrownBy(() -> Worker.start(app, Worker.options().banner(false)))
+        assertThatThrownBy(() -> Worker.start(app, o -> o.banner(false)))
                 .isInstanceOf(WorkerException.class)
                 .hasMessageContaining("has 3 partitions but the app declares 4")
                 .satisfies(e -> assertThat(((WorkerException) e).exitCode()).isEqualTo(4));

@@ -6,7 +6,7 @@ import io.jfaust.Worker;
 import io.jfaust.WorkerException;
 import io.jfaust.examples.ConsoleConsumer;
 import io.jfaust.examples.EmbeddedKafka;
-import io.jfaust.internal.TempDirs;
+import io.jfaust.examples.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +79,8 @@ public final class LessonApp implements Callable<Integer> {
                 bootstrap = String.join(",", App.create("probe", c -> c.broker(broker)).settings().brokers());
             }
             createTopics(bootstrap);
-            try (Worker worker = Worker.start(app, Worker.options().broker(url).datadir(datadir.toString()))) {
+            String brokerUrl = url;
+            try (Worker worker = Worker.start(app, w -> w.broker(brokerUrl).datadir(datadir.toString()))) {
                 EmbeddedKafka broker = embedded;
                 Thread main = Thread.currentThread();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -101,7 +102,7 @@ public final class LessonApp implements Callable<Integer> {
                     int sent = 0;
                     while (keepRunning || sent < records) {
                         Purchase p = gen.next();
-                        purchases.send(p.username(), p);
+                        worker.send(purchases, p.username(), p);
                         sent++;
                         if (keepRunning) {
                             sleep(500);

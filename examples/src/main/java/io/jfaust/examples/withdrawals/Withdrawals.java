@@ -12,7 +12,7 @@ import java.time.Duration;
  *
  * <pre>{@code
  * App app = Withdrawals.create("kafka://localhost:9092");
- * try (Worker w = Worker.start(app, Worker.options())) { w.awaitStopped(); }
+ * try (Worker w = Worker.start(app, w -> { })) { w.awaitStopped(); }
  * }</pre>
  */
 public final class Withdrawals {

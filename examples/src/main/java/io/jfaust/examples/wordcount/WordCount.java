@@ -12,7 +12,7 @@ import io.jfaust.examples.ExampleRunner;
  *
  * <pre>{@code
  * App app = WordCount.create("kafka://localhost:9092");
- * try (Worker w = Worker.start(app, Worker.options())) { w.awaitStopped(); }
+ * try (Worker w = Worker.start(app, w -> { })) { w.awaitStopped(); }
  * }</pre>
  */
 public final class WordCount {

@@ -97,6 +97,9 @@ class ErrorPolicyTest {
             assertThat(new String(dlq.get(0).headers().lastHeader("origin").value())).isEqualTo("test");
             assertThat(new String(dlq.get(0).headers().lastHeader("__streams.errors.exception").value()))
                     .contains("ValueDecodeException");
+            // The decode error names where the record is, though a deserializer only knows the topic.
+            assertThat(new String(dlq.get(0).headers().lastHeader("__streams.errors.message").value()))
+                    .contains("topic orders, partition 0, offset 0");
             assertThat(new String(dlq.get(1).headers().lastHeader("__streams.errors.message").value()))
                     .contains("unlucky order x");
             assertThat(seen).containsExactly(new Order("k", 1));

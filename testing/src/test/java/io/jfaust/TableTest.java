@@ -65,9 +65,9 @@ class TableTest {
 
     @Test
     void recordValuesRecordKeysAndBytesTablesAreFaustsBytes() {
-        Table<String, Purchase> last = app.table("last_purchase", String.class, Purchase.class, null);
+        Table<String, Purchase> last = app.table("last_purchase", String.class, Purchase.class);
         Table<UserKey, Long> byKey = app.table("by_userkey", UserKey.class, Long.class, () -> 0L);
-        Table<byte[], byte[]> raw = app.table("raw_values", byte[].class, byte[].class, null);
+        Table<byte[], byte[]> raw = app.table("raw_values", byte[].class, byte[].class);
         app.agent("a", cmds, s -> s.forEach(cmd -> {
             if (cmd.equals("set")) {
                 last.put("alice", new Purchase("alice", "USD", 1234));

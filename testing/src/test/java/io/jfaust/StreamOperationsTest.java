@@ -112,6 +112,26 @@ class StreamOperationsTest {
     }
 
     @Test
+    void takeKeepsNullValuesAndABatchHasNoKeyWhetherFullOrTimedOut() {
+        List<Object> keys = new ArrayList<>();
+        List<List<Object>> batches = new ArrayList<>();
+        app.agent("a", out, s -> s.take(2, Duration.ofSeconds(5)).forEachItem((k, batch) -> {
+            keys.add(k);
+            batches.add(batch);
+        }));
+        try (FaustTestDriver d = FaustTestDriver.create(app, Instant.parse("2026-01-01T00:00:00Z"))) {
+            d.send(out, "a", null);                      // JSON null: a value, not a tombstone
+            d.send(out, "b", 2L);
+            d.send(out, "c", null);
+            d.advanceWallClock(Duration.ofSeconds(6));
+        }
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).containsExactly(null, 2L);
+        assertThat(batches.get(1)).containsExactly((Object) null);
+        assertThat(keys).containsExactly(null, null);
+    }
+
+    @Test
     void yieldedValuesGoToEverySinkWithTheKeyDropped() {
         List<Object> called = new ArrayList<>();
         Topic<String, Long> doubled = app.topic("doubled", String.class, Long.class);

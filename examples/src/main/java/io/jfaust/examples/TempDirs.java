@@ -1,4 +1,4 @@
-package io.jfaust.internal;
+package io.jfaust.examples;
 
 import java.io.IOException;
 import java.nio.file.Files;

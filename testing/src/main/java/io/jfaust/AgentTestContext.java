@@ -43,7 +43,7 @@ public final class AgentTestContext<K, V> implements AutoCloseable {
         Topic<K, V> topic = agent.channel();
         byte[] k = topic.schema().dumpsKey(agent.app().serializers(), key, null);
         byte[] v = topic.schema().dumpsValue(agent.app().serializers(), value, null);
-        long ts = driver.wallClockMs();
+        long ts = driver.wallClock().toEpochMilli();
         try {
             driver.sendRaw(topic.name(), k, v, ts, new RecordHeaders());
         } catch (StreamsException e) {

@@ -2,7 +2,6 @@ package io.jfaust;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import io.jfaust.internal.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,19 +16,23 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Runs an app on Kafka Streams' {@code TopologyTestDriver}: no broker, no {@code Properties}. Send values to topics
  * (encoded as Faust would), read what the agents sent (decoded with the topic's types, bytes kept), read tables, and
- * move the wall clock. Outside an agent, {@code topic.send} and {@code table.get} work against the driver. Needs
- * {@code kafka-streams-test-utils} on the class path (test scope).
+ * move the wall clock. It is a {@link RunningApp}: on the thread that created it (and inside {@link #run}),
+ * {@code topic.send} and {@code table.get} outside agents work against this driver, so several drivers of one app
+ * can run at once on different threads, each with its own state. Artifact {@code jfaust-testing} (test scope);
+ * like Kafka's {@code kafka-streams-test-utils}, on which it is built, it runs on the class path.
  *
  * <pre>{@code
  * FaustTestDriver.test(app, driver -> {
@@ -38,7 +41,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * });
  * }</pre>
  */
-public final class FaustTestDriver implements AutoCloseable {
+public final class FaustTestDriver extends AppRuntime {
     private final App app;
     private final TopologyTestDriver driver;
     private final Path stateDir;
@@ -48,25 +51,32 @@ public final class FaustTestDriver implements AutoCloseable {
     private long wallClockMs;
 
     private FaustTestDriver(App app, boolean failOnError, Instant start) {
+        super(app);
         this.app = app;
         this.wallClockMs = start.toEpochMilli();
+        Topology topology = new Topology();
+        app.compile(topology, results::add);
         try {
             this.stateDir = Files.createTempDirectory("jfaust-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Properties props = app.streamsConfig();
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        if (failOnError) {
-            props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
-            props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                    LogAndFailProcessingExceptionHandler.class);
+        try {
+            Properties props = app.streamsConfig();
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+            if (failOnError) {
+                props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        io.jfaust.internal.DecodeErrors.Fail.class);
+                props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        LogAndFailProcessingExceptionHandler.class);
+            }
+            this.driver = new TopologyTestDriver(topology, props, start);
+        } catch (RuntimeException e) {
+            deleteQuietly(stateDir);
+            throw e;
         }
-        app.onResults(results::add);
-        app.useWallClock(() -> wallClockMs);
-        this.driver = new TopologyTestDriver(app.topology(), props, start);
-        app.useOutside(this::sendRaw, driver::getKeyValueStore);
+        bindCurrentThread();
     }
 
     /** A driver for {@code app} that applies the app's error policy (skip, fail or dead letter). */
@@ -96,7 +106,12 @@ public final class FaustTestDriver implements AutoCloseable {
         send(topic, key, value, wallClockMs / 1000.0);
     }
 
-    /** Sends with an event timestamp in epoch seconds. */
+    /** Sends with an event timestamp. */
+    public <K, V> void send(Topic<K, V> topic, K key, V value, Instant timestamp) {
+        send(topic, key, value, timestamp.toEpochMilli() / 1000.0);
+    }
+
+    /** Sends with an event timestamp in epoch seconds (Faust's float timestamps). */
     public <K, V> void send(Topic<K, V> topic, K key, V value, double timestampSeconds) {
         byte[] k = topic.schema().dumpsKey(app.serializers(), key, null);
         byte[] v = topic.schema().dumpsValue(app.serializers(), value, null);
@@ -108,7 +123,9 @@ public final class FaustTestDriver implements AutoCloseable {
         pipe(topic, key, value, timestampMs, headers);
     }
 
-    private void sendRaw(String topic, byte[] key, byte[] value, Send send) {
+    @Override
+    void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+        checkOpen();
         RecordHeaders headers = new RecordHeaders();
         send.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
         long ts = send.timestamp() != null ? Math.round(send.timestamp() * 1000.0) : wallClockMs;
@@ -116,6 +133,7 @@ public final class FaustTestDriver implements AutoCloseable {
     }
 
     private void pipe(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
+        checkOpen();
         TestInputTopic<byte[], byte[]> in = inputs.computeIfAbsent(topic,
                 t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
         in.pipeInput(new TestRecord<>(key, value, headers, timestampMs));
@@ -141,15 +159,26 @@ public final class FaustTestDriver implements AutoCloseable {
         return out.readRecordsToList();
     }
 
+    @Override
+    ReadOnlyKeyValueStore<Bytes, byte[]> store(String table) {
+        checkOpen();
+        return driver.getKeyValueStore(table);
+    }
+
+    @Override
+    long wallClockMs() {
+        return wallClockMs;
+    }
+
     /** Moves the wall clock (fires {@code take} timeouts and window expiry). */
     public void advanceWallClock(Duration d) {
         wallClockMs += d.toMillis();
         driver.advanceWallClockTime(d);
     }
 
-    /** The driver's wall clock in epoch milliseconds. */
-    public long wallClockMs() {
-        return wallClockMs;
+    /** The driver's wall clock. */
+    public Instant wallClock() {
+        return Instant.ofEpochMilli(wallClockMs);
     }
 
     /** What agents yielded (or, for agents that never yield, consumed), in order. */
@@ -164,13 +193,22 @@ public final class FaustTestDriver implements AutoCloseable {
 
     @Override
     public void close() {
+        if (isClosed()) {
+            return;
+        }
+        markClosed();
         try {
             driver.close();
         } finally {
-            app.onResults(null);
-            app.useOutside(null, null);
-            app.useWallClock(System::currentTimeMillis);
-            TempDirs.deleteQuietly(stateDir);
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: a temp dir left behind is not worth failing a test for
         }
     }
 }

@@ -1,0 +1,52 @@
+package io.jfaust;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** An app bound to a {@code KafkaStreams} its user runs ({@link App#attach}): sends by its own producer. */
+final class AttachedRuntime extends AppRuntime {
+    private final KafkaStreams streams;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    AttachedRuntime(App app, KafkaStreams streams, Map<String, ?> clientProperties) {
+        super(app);
+        this.streams = Objects.requireNonNull(streams, "streams");
+        Map<String, Object> props = new HashMap<>(Objects.requireNonNull(clientProperties, "clientProperties"));
+        if (!props.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            throw new IllegalArgumentException("app.attach needs bootstrap.servers in clientProperties (and any "
+                    + "security settings): the handle sends through a producer of its own");
+        }
+        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = Producers.create(props);
+        bindCurrentThread();
+    }
+
+    @Override
+    void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+        checkOpen();
+        producer.send(Producers.record(topic, key, value, send));
+    }
+
+    @Override
+    ReadOnlyKeyValueStore<Bytes, byte[]> store(String table) {
+        checkOpen();
+        return streams.store(StoreQueryParameters.fromNameAndType(table, QueryableStoreTypes.keyValueStore()));
+    }
+
+    @Override
+    public void close() {
+        if (!isClosed()) {
+            markClosed();
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.jfaust.internal;
+
+import io.jfaust.serdes.DecodeException;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+
+/**
+ * Kafka Streams' deserialization handlers, given jfaust's decode errors located at the record's partition and offset
+ * (a deserializer only knows the topic), so that the log line, the dead letter's error headers and a failure all
+ * name where the bad record is. {@link Skip} continues (skip and dead-letter policies), {@link Fail} stops.
+ * Kafka Streams instantiates them by class name; they are not part of jfaust's API.
+ *
+ * <pre>{@code
+ * props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DecodeErrors.Skip.class);
+ * }</pre>
+ */
+public final class DecodeErrors {
+    private DecodeErrors() {}
+
+    /** The error located at the record, when it is a decode error that does not know its place yet. */
+    static Exception located(ErrorHandlerContext context, Exception e) {
+        if (e instanceof DecodeException d && d.partition() == null) {
+            return d.at(context.partition(), context.offset());
+        }
+        return e;
+    }
+
+    /** Logs, counts and skips the record (and dead-letters it when a dead letter topic is set). */
+    public static final class Skip implements DeserializationExceptionHandler {
+        private final LogAndContinueExceptionHandler delegate = new LogAndContinueExceptionHandler();
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
+                                    Exception exception) {
+            return delegate.handleError(context, record, located(context, exception));
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            delegate.configure(configs);
+        }
+    }
+
+    /** Logs the record and stops processing. */
+    public static final class Fail implements DeserializationExceptionHandler {
+        private final LogAndFailExceptionHandler delegate = new LogAndFailExceptionHandler();
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
+                                    Exception exception) {
+            return delegate.handleError(context, record, located(context, exception));
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            delegate.configure(configs);
+        }
+    }
+}
