@@ -5,7 +5,7 @@ package io.jfaust.serdes;
  * Faust's ISO-8601 parser fail (Faust raises {@code ValueError}); the message is Python's.
  *
  * <pre>{@code
- * try { Iso8601.parse("yesterday"); }
+ * try { FaustJson.parseDate("yesterday"); }
  * catch (CoercionException e) { e.getMessage(); } // unable to parse date string 'yesterday'
  * }</pre>
  */

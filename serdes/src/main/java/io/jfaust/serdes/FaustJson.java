@@ -1,8 +1,12 @@
 package io.jfaust.serdes;
 
+import io.jfaust.serdes.internal.Iso8601;
 import io.jfaust.serdes.internal.JsonReader;
 import io.jfaust.serdes.internal.JsonWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.Temporal;
 import java.util.Objects;
 
 /**
@@ -15,6 +19,7 @@ import java.util.Objects;
  * FaustJson json = FaustJson.of(JsonFlavor.FAUST_STREAMING);
  * json.dumpsString(List.of(1.0, 1e-7, "é"));   // [1.0,1e-07,"\u00e9"]
  * json.loads("{\"a\": NaN}".getBytes());        // {a=NaN}
+ * FaustJson.parseDate("2024-01-02T03:04:05Z");   // OffsetDateTime 2024-01-02T03:04:05Z
  * }</pre>
  */
 public final class FaustJson {
@@ -57,5 +62,17 @@ public final class FaustJson {
     /** The value held by JSON {@code text}. */
     public Object loads(String text) {
         return JsonReader.read(text);
+    }
+
+    /**
+     * Reads a date as Faust does ({@code faust.utils.iso8601.parse}, used for {@code isodates} fields and date
+     * strings): a {@link LocalDateTime} for a naive string, an {@link OffsetDateTime} when it has a zone, with
+     * Faust's quirks (a fraction of a second is read as an integer number of microseconds, so {@code ".5"} is
+     * 5 µs; an unknown suffix after a match is ignored).
+     *
+     * @throws CoercionException with Python's message when the string cannot be read
+     */
+    public static Temporal parseDate(String text) {
+        return Iso8601.parse(text);
     }
 }
