@@ -1,5 +1,7 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Faust codec: one step that turns a value into its encoded form and back, as {@code faust.serializers.Codec}.
  *
@@ -16,10 +18,10 @@ package io.jfaust.serdes;
  */
 public interface Codec {
     /** Encodes {@code value}; usually returns {@code byte[]}, but a step may hand other objects to the next one. */
-    Object dumps(Object value);
+    @Nullable Object dumps(@Nullable Object value);
 
     /** Decodes {@code data} (usually {@code byte[]}) back into a value. */
-    Object loads(Object data);
+    @Nullable Object loads(@Nullable Object data);
 
     /** This codec followed by {@code next}, as Faust's {@code codec | next}. */
     default Codec then(Codec next) {

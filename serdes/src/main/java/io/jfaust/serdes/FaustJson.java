@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.Temporal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's JSON, byte for byte: {@link #dumps} writes what {@code faust.utils.json.dumps} writes (the flavour's
@@ -45,22 +46,22 @@ public final class FaustJson {
     }
 
     /** The UTF-8 (in fact ASCII) JSON bytes of {@code value}. */
-    public byte[] dumps(Object value) {
+    public byte[] dumps(@Nullable Object value) {
         return writer.write(value);
     }
 
     /** The JSON text of {@code value}. */
-    public String dumpsString(Object value) {
+    public String dumpsString(@Nullable Object value) {
         return new String(writer.write(value), StandardCharsets.US_ASCII);
     }
 
     /** The value held by UTF-8 JSON {@code bytes}: maps, lists, String, Long/BigInteger, Double, Boolean, null. */
-    public Object loads(byte[] bytes) {
+    public @Nullable Object loads(byte[] bytes) {
         return JsonReader.read(bytes);
     }
 
     /** The value held by JSON {@code text}. */
-    public Object loads(String text) {
+    public @Nullable Object loads(String text) {
         return JsonReader.read(text);
     }
 
