@@ -53,7 +53,7 @@ public final class App {
     private App(Settings settings) {
         this.settings = settings;
         this.serializers = Serializers.of(settings.keySerializer(), settings.valueSerializer(),
-                Codecs.newRegistry(settings.jsonFlavor()), RecordRegistry.global());
+                Codecs.newRegistry(settings.jsonFlavor()), RecordRegistry.create());
     }
 
     /** An app with Faust's default settings. */
