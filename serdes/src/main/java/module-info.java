@@ -7,7 +7,8 @@
  * <pre>{@code
  * module my.app {
  *     requires io.jfaust.serdes;
- *  * }
+ *     provides io.jfaust.serdes.CodecProvider with my.app.Rot13Provider;   // optional: a custom codec
+ * }
  * }</pre>
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})   // kafka-clients has no module name yet
@@ -18,4 +19,6 @@ module io.jfaust.serdes {
     requires static transitive org.jspecify;
 
     exports io.jfaust.serdes;
+
+    uses io.jfaust.serdes.CodecProvider;
 }
