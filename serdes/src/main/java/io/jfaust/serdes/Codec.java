@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Values between steps are Python-like Java objects: {@code byte[]}, {@link String}, maps, lists, numbers,
  * records. {@code dumps} of a chain applies its codecs left to right and {@code loads} right to left, so
- * {@code "json|binary"} is JSON then base64. A custom codec implements both methods and is registered by name with
- * {@link Codecs#register(String, Codec)}.
+ * {@code "json|binary"} is JSON then base64. A custom codec implements both methods and is named in an app's
+ * registry ({@link Codecs#add}), process-wide ({@link Codecs#register(String, Codec)}) or by a {@link CodecProvider}.
  *
  * <pre>{@code
  * Codec codec = Codecs.get("json|binary");

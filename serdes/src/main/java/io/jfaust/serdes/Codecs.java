@@ -99,7 +99,7 @@ public final class Codecs {
         return jsonFlavor;
     }
 
-    /** Adds {@code codec} under {@code name} to this registry, replacing any earlier one; names may not contain {@code |}. */
+    /** Adds {@code codec} under {@code name} to this registry, replacing any earlier one; no {@code |} in names. */
     public Codecs add(String name, Codec codec) {
         Objects.requireNonNull(codec, "codec");
         checkName(name, "codec name");

@@ -71,7 +71,8 @@ final class FieldTypeParser {
                 return listOf(args.isEmpty() ? FieldType.ANY : arg(simple, args, 0, 1));
             case "Set": case "set": case "FrozenSet": case "frozenset": case "AbstractSet":
                 return setOf(args.isEmpty() ? FieldType.ANY : arg(simple, args, 0, 1));
-            case "Tuple": case "tuple": return new FieldType.TupleOf(args.stream().map(FieldTypeParser::orAny).toList());
+            case "Tuple": case "tuple":
+                return new FieldType.TupleOf(args.stream().map(FieldTypeParser::orAny).toList());
             case "Dict": case "dict": case "Mapping": case "MutableMapping":
                 return args.isEmpty() ? dictOf(FieldType.ANY, FieldType.ANY)
                         : dictOf(arg(simple, args, 0, 2), orAny(args.get(1)));

@@ -19,8 +19,8 @@ public final class KeyDecodeException extends DecodeException {
     }
 
     /** A key that failed to decode at a known position. */
-    public KeyDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic, @Nullable Integer partition,
-                              @Nullable Long offset) {
+    public KeyDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic,
+                              @Nullable Integer partition, @Nullable Long offset) {
         super(describe("KeyDecodeError", reason, topic, partition, offset), cause, topic, partition, offset);
         this.reason = reason;
     }

@@ -73,7 +73,7 @@ public final class Serializers {
         return codecs;
     }
 
-    /** The record registry decoding resolves {@code __faust.ns} in (untyped payloads, blessed keys, polymorphic fields). */
+    /** The record registry decoding resolves {@code __faust.ns} in (untyped payloads, blessed key, polymorphism). */
     public RecordRegistry records() {
         return records;
     }

@@ -19,8 +19,8 @@ public final class ValueDecodeException extends DecodeException {
     }
 
     /** A value that failed to decode at a known position. */
-    public ValueDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic, @Nullable Integer partition,
-                                @Nullable Long offset) {
+    public ValueDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic,
+                                @Nullable Integer partition, @Nullable Long offset) {
         super(describe("ValueDecodeError", reason, topic, partition, offset), cause, topic, partition, offset);
         this.reason = reason;
     }

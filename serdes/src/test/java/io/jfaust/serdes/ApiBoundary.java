@@ -89,7 +89,8 @@ final class ApiBoundary {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String rel = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                if (!rel.endsWith(".class") || rel.endsWith("module-info.class") || rel.endsWith("package-info.class")) {
+                if (!rel.endsWith(".class") || rel.endsWith("module-info.class")
+                        || rel.endsWith("package-info.class")) {
                     continue;
                 }
                 String name = rel.substring(0, rel.length() - ".class".length()).replace('/', '.');

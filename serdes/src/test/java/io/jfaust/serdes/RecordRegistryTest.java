@@ -74,8 +74,8 @@ class RecordRegistryTest {
     @Test
     void aFailedRegistrationRegistersNothing() {
         RecordRegistry r = RecordRegistry.create().register(First.class);
-        RecordSchema<GenericRecord> other = RecordSchema.builder("dup.Other2").field("s", FieldType.record(Second.class))
-                .build();
+        RecordSchema<GenericRecord> other = RecordSchema.builder("dup.Other2")
+                .field("s", FieldType.record(Second.class)).build();
         assertThatThrownBy(() -> r.register(other)).isInstanceOf(IllegalArgumentException.class);
         assertThat(r.namespaces()).containsExactly("dup.Same");
         assertThatThrownBy(() -> r.register(Holder.class)).hasMessageContaining("dup.Same");
