@@ -53,7 +53,7 @@ public final class App {
         Codecs codecs = Codecs.newRegistry(settings.jsonFlavor());
         settings.codecs().forEach(codecs::add);
         this.serializers = Serializers.of(settings.keySerializer(), settings.valueSerializer(), codecs,
-                RecordRegistry.global());
+                RecordRegistry.create());
     }
 
     /** An app with Faust's default settings. */

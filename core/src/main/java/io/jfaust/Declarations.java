@@ -2,9 +2,7 @@ package io.jfaust;
 
 import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.RecordSchema;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,29 +16,35 @@ final class Declarations {
     static void check(App app) {
         checkCodec(app, "app " + app.id() + ": key_serializer", app.settings().keySerializer());
         checkCodec(app, "app " + app.id() + ": value_serializer", app.settings().valueSerializer());
-        Map<String, RecordSchema<?>> namespaces = new LinkedHashMap<>();
+        for (Class<?> record : app.settings().records()) {
+            try {
+                app.serializers().records().register(record);
+            } catch (IllegalArgumentException e) {
+                throw new ImproperlyConfigured("conf.records(" + record.getName() + "): " + e.getMessage(), e);
+            }
+        }
         for (Topic<?, ?> t : app.topics()) {
             checkCodec(app, "topic " + t.name() + ": key_serializer", t.schema().keySerializer());
             checkCodec(app, "topic " + t.name() + ": value_serializer", t.schema().valueSerializer());
-            checkType(app, "topic " + t.name() + " key", t.schema().keyType(), namespaces);
-            checkType(app, "topic " + t.name() + " value", t.schema().valueType(), namespaces);
+            checkType(app, "topic " + t.name() + " key", t.schema().keyType());
+            checkType(app, "topic " + t.name() + " value", t.schema().valueType());
         }
         for (Table<?, ?> t : app.tables()) {
-            checkTable(app, t, namespaces);
+            checkTable(app, t);
         }
         for (GlobalTable<?, ?> g : app.globalTables()) {
-            checkTable(app, g.table(), namespaces);
+            checkTable(app, g.table());
         }
         for (Agent<?, ?> a : app.agents()) {
             checkAgent(app, a);
         }
     }
 
-    private static void checkTable(App app, Table<?, ?> t, Map<String, RecordSchema<?>> namespaces) {
+    private static void checkTable(App app, Table<?, ?> t) {
         checkCodec(app, "table " + t.name() + ": key serializer", t.keySerializer);
         checkCodec(app, "table " + t.name() + ": value serializer", t.valueSerializer);
-        checkType(app, "table " + t.name() + " key", t.keyType(), namespaces);
-        checkType(app, "table " + t.name() + " value", t.valueType(), namespaces);
+        checkType(app, "table " + t.name() + " key", t.keyType());
+        checkType(app, "table " + t.name() + " value", t.valueType());
     }
 
     private static void checkAgent(App app, Agent<?, ?> agent) {
@@ -88,18 +92,20 @@ final class Declarations {
         }
     }
 
-    /** Resolves a record type's own serializer and claims its namespace for its class. */
-    private static void checkType(App app, String what, DataType<?> type, Map<String, RecordSchema<?>> namespaces) {
+    /**
+     * Resolves a record type's own serializer and registers it, and every record it reaches, in the app's record
+     * registry (which untyped topics and blessed keys decode through); two records claiming a namespace fail.
+     */
+    private static void checkType(App app, String what, DataType<?> type) {
         RecordSchema<?> schema = type.schema();
         if (schema == null) {
             return;
         }
         checkCodec(app, what + " " + schema.namespace() + ": serializer", schema.options().serializer());
-        RecordSchema<?> earlier = namespaces.putIfAbsent(schema.namespace(), schema);
-        if (earlier != null && earlier != schema && earlier.javaType() != schema.javaType()) {
-            throw new ImproperlyConfigured("record namespace " + schema.namespace() + " is claimed by "
-                    + earlier.javaType().getName() + " and " + schema.javaType().getName() + ": Faust would decode "
-                    + "one as the other; give one of them another @FaustRecord(namespace = ...)");
+        try {
+            app.serializers().records().register(type);
+        } catch (IllegalArgumentException e) {
+            throw new ImproperlyConfigured(what + ": " + e.getMessage(), e);
         }
     }
 

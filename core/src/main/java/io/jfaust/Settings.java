@@ -37,6 +37,7 @@ public final class Settings {
     private final String datadir;
     private final Map<String, Object> streamsProperties;
     private final Map<String, Codec> codecs;
+    private final List<Class<?>> records;
 
     private Settings(Builder b) {
         this.name = b.name;
@@ -54,6 +55,7 @@ public final class Settings {
         this.datadir = b.datadir != null ? b.datadir : b.name + "-data";
         this.streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.streamsProperties));
         this.codecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.codecs));
+        this.records = List.copyOf(b.records);
     }
 
     static Builder builder(String name) {
@@ -145,6 +147,11 @@ public final class Settings {
         return codecs;
     }
 
+    /** Record classes registered on this app beyond those its topics and tables name. */
+    List<Class<?>> records() {
+        return records;
+    }
+
     /** Builds {@link Settings}; every method is a Faust setting of the same name. */
     public static final class Builder {
         private final String name;
@@ -162,6 +169,7 @@ public final class Settings {
         private String datadir;
         private final Map<String, Object> streamsProperties = new LinkedHashMap<>();
         private final Map<String, Codec> codecs = new LinkedHashMap<>();
+        private final List<Class<?>> records = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -307,6 +315,19 @@ public final class Settings {
                 throw new IllegalArgumentException("codec name must be a non-empty word without '|': " + name);
             }
             codecs.put(name, Objects.requireNonNull(codec, "codec"));
+            return this;
+        }
+
+        /**
+         * Registers {@code @FaustRecord} classes (or sealed polymorphic bases) that no topic or table of the app names,
+         * so that untyped topics and blessed keys ({@code "__faust":{"ns":...}}) decode them. Faust registers every
+         * {@code Record} subclass when it is defined; Java needs them named. Records of the app's topics and tables,
+         * and every record they reach, are registered without this.
+         */
+        public Builder records(Class<?>... recordClasses) {
+            for (Class<?> c : recordClasses) {
+                records.add(Objects.requireNonNull(c, "record class"));
+            }
             return this;
         }
 

@@ -191,7 +191,7 @@ public final class WindowedTable<K, V> {
         } else if (v instanceof java.time.ZonedDateTime z) {
             return toSeconds(z.toOffsetDateTime());
         } else if (v instanceof String s) {
-            return toSeconds(io.jfaust.serdes.Iso8601.parse(s));
+            return toSeconds(io.jfaust.serdes.FaustJson.parseDate(s));
         } else if (v instanceof java.time.LocalDateTime l) {
             // Python's naive datetime.timestamp() uses local time; jfaust reads naive times as UTC.
             return toSeconds(l.atOffset(java.time.ZoneOffset.UTC));

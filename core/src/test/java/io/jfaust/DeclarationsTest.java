@@ -78,7 +78,7 @@ class DeclarationsTest {
         app.topic("other-orders", String.class, OtherOrder.class);
         assertThatThrownBy(app::topology).isInstanceOf(ImproperlyConfigured.class)
                 .hasMessageContaining("shop.Order").hasMessageContaining("OtherOrder")
-                .hasMessageContaining("another @FaustRecord(namespace");
+                .hasMessageContaining("another namespace in @FaustRecord(namespace=");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Faust codec: one step that turns a value into its encoded form and back, as {@code faust.serializers.Codec}.
  *
  * <p>Values between steps are Python-like Java objects: {@code byte[]}, {@link String}, maps, lists, numbers,
  * records. {@code dumps} of a chain applies its codecs left to right and {@code loads} right to left, so
- * {@code "json|binary"} is JSON then base64. A custom codec implements both methods and is registered by name with
- * {@link Codecs#register(String, Codec)}.
+ * {@code "json|binary"} is JSON then base64. A custom codec implements both methods and is named in an app's
+ * registry ({@link Codecs#add}), process-wide ({@link Codecs#register(String, Codec)}) or by a {@link CodecProvider}.
  *
  * <pre>{@code
  * Codec codec = Codecs.get("json|binary");
@@ -16,10 +18,10 @@ package io.jfaust.serdes;
  */
 public interface Codec {
     /** Encodes {@code value}; usually returns {@code byte[]}, but a step may hand other objects to the next one. */
-    Object dumps(Object value);
+    @Nullable Object dumps(@Nullable Object value);
 
     /** Decodes {@code data} (usually {@code byte[]}) back into a value. */
-    Object loads(Object data);
+    @Nullable Object loads(@Nullable Object data);
 
     /** This codec followed by {@code next}, as Faust's {@code codec | next}. */
     default Codec then(Codec next) {

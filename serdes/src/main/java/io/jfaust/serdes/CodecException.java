@@ -1,5 +1,7 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A codec could not encode or decode a value: bad base64, bad JSON, a type JSON cannot hold, pickle refused.
  *
@@ -18,7 +20,7 @@ public class CodecException extends FaustException {
     }
 
     /** An error raised by the codec named {@code codec}, caused by {@code cause}. */
-    public CodecException(String codec, String message, Throwable cause) {
+    public CodecException(String codec, String message, @Nullable Throwable cause) {
         super(codec + ": " + message, cause);
         this.codec = codec;
     }

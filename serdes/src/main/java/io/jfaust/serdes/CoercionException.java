@@ -1,11 +1,13 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value could not be converted to the type asked for, as Python's {@code int("abc")}, {@code Decimal("x")} or
  * Faust's ISO-8601 parser fail (Faust raises {@code ValueError}); the message is Python's.
  *
  * <pre>{@code
- * try { Iso8601.parse("yesterday"); }
+ * try { FaustJson.parseDate("yesterday"); }
  * catch (CoercionException e) { e.getMessage(); } // unable to parse date string 'yesterday'
  * }</pre>
  */
@@ -16,7 +18,7 @@ public class CoercionException extends FaustException {
     }
 
     /** A conversion failure with Python's message and the Java cause. */
-    public CoercionException(String message, Throwable cause) {
+    public CoercionException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

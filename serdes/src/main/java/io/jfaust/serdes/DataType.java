@@ -4,6 +4,7 @@ import io.jfaust.serdes.internal.PyTypes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code key_type} or {@code value_type} of a Faust topic or table: what decoded bytes become. Faust's types
@@ -19,16 +20,38 @@ import java.util.Objects;
  * }</pre>
  */
 public final class DataType<T> {
-    /** How payloads are prepared for this type (Faust's {@code _prepare_payload}). */
-    enum Kind { ANY, STR, BYTES, INT, FLOAT, DECIMAL, RECORD }
+    /**
+     * What a type decodes to, which decides how a payload is prepared (Faust's {@code _prepare_payload}).
+     *
+     * <pre>{@code
+     * DataType.of(Purchase.class).kind();   // RECORD
+     * DataType.any().kind();                // ANY
+     * }</pre>
+     */
+    public enum Kind {
+        /** No declared type: a record if the payload names a registered one, else the decoded value. */
+        ANY,
+        /** {@code str}. */
+        STR,
+        /** {@code bytes}. */
+        BYTES,
+        /** {@code int}. */
+        INT,
+        /** {@code float}. */
+        FLOAT,
+        /** {@code Decimal}. */
+        DECIMAL,
+        /** A record type. */
+        RECORD
+    }
 
     private static final DataType<Object> ANY = new DataType<>(Kind.ANY, Object.class, null);
 
     private final Kind kind;
     private final Class<T> javaType;
-    private final RecordSchema<T> schema;
+    private final @Nullable RecordSchema<T> schema;
 
-    private DataType(Kind kind, Class<T> javaType, RecordSchema<T> schema) {
+    private DataType(Kind kind, Class<T> javaType, @Nullable RecordSchema<T> schema) {
         this.kind = kind;
         this.javaType = javaType;
         this.schema = schema;
@@ -67,7 +90,8 @@ public final class DataType<T> {
         return new DataType<>(Kind.RECORD, schema.javaType(), schema);
     }
 
-    Kind kind() {
+    /** What this type decodes to. */
+    public Kind kind() {
         return kind;
     }
 
@@ -77,7 +101,7 @@ public final class DataType<T> {
     }
 
     /** The record schema, or null when this is not a record type. */
-    public RecordSchema<T> schema() {
+    public @Nullable RecordSchema<T> schema() {
         return schema;
     }
 
@@ -88,7 +112,7 @@ public final class DataType<T> {
 
     /** Faust's {@code _prepare_payload}: turns what the codec decoded into a value of this type. */
     @SuppressWarnings("unchecked")
-    T prepare(Object payload, RecordRegistry registry) {
+    @Nullable T prepare(@Nullable Object payload, RecordRegistry registry) {
         switch (kind) {
             case ANY:
                 return (T) reconstruct(payload, registry);
@@ -118,12 +142,12 @@ public final class DataType<T> {
                 return (T) JavaValues.convert(d, BigDecimal.class, "Decimal value");
             }
             default:
-                return RecordDecoder.fromData(schema, payload, false);
+                return RecordDecoder.fromData(Objects.requireNonNull(schema), payload, false, registry);
         }
     }
 
     /** Faust's {@code Model._maybe_reconstruct}: a mapping naming a registered record becomes that record. */
-    private static Object reconstruct(Object payload, RecordRegistry registry) {
+    private static @Nullable Object reconstruct(@Nullable Object payload, RecordRegistry registry) {
         String ns = RecordDecoder.namespaceOf(payload);
         if (ns == null) {
             return payload;
@@ -131,9 +155,10 @@ public final class DataType<T> {
         RecordSchema<?> schema = registry.lookup(ns);
         if (schema == null) {
             throw new RecordException("unknown __faust namespace '" + ns + "': no record is registered under it"
-                    + " (Faust: KeyError '" + ns + "')");
+                    + " (Faust: KeyError '" + ns + "'); register its class in the app's record registry"
+                    + " (RecordRegistry.register)");
         }
-        return RecordDecoder.fromData(schema, payload, true);
+        return RecordDecoder.fromData(schema, payload, true, registry);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jfaust.serdes;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Kafka key or value could not be decoded. It carries where the record came from when that is known; Kafka
@@ -11,12 +12,14 @@ import org.apache.kafka.common.errors.SerializationException;
  * catch (DecodeException e) { log.warn("{} at {}", e.getMessage(), e.topic()); }
  * }</pre>
  */
-public abstract class DecodeException extends SerializationException {
-    private final String topic;
-    private final Integer partition;
-    private final Long offset;
+public abstract sealed class DecodeException extends SerializationException
+        permits KeyDecodeException, ValueDecodeException {
+    private final @Nullable String topic;
+    private final @Nullable Integer partition;
+    private final @Nullable Long offset;
 
-    protected DecodeException(String message, Throwable cause, String topic, Integer partition, Long offset) {
+    DecodeException(String message, @Nullable Throwable cause, @Nullable String topic,
+                    @Nullable Integer partition, @Nullable Long offset) {
         super(message, cause);
         this.topic = topic;
         this.partition = partition;
@@ -24,24 +27,26 @@ public abstract class DecodeException extends SerializationException {
     }
 
     /** The topic the bytes came from, or null when not known. */
-    public String topic() {
+    public @Nullable String topic() {
         return topic;
     }
 
     /** The partition the bytes came from, or null when not known. */
-    public Integer partition() {
+    public @Nullable Integer partition() {
         return partition;
     }
 
     /** The offset of the record, or null when not known. */
-    public Long offset() {
+    public @Nullable Long offset() {
         return offset;
     }
 
     /** This error located at {@code partition} and {@code offset} of its topic. */
     public abstract DecodeException at(int partition, long offset);
 
-    protected static String describe(String what, String message, String topic, Integer partition, Long offset) {
+    /** {@code what: message (topic t, partition p, offset o)}, leaving out what is not known. */
+    static String describe(String what, String message, @Nullable String topic, @Nullable Integer partition,
+                           @Nullable Long offset) {
         StringBuilder sb = new StringBuilder(what).append(": ").append(message);
         if (topic != null) {
             sb.append(" (topic ").append(topic);

@@ -1,5 +1,7 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of jfaust's own errors, like Faust's {@code FaustError}.
  *
@@ -15,7 +17,7 @@ public class FaustException extends RuntimeException {
     }
 
     /** An error with a message and the exception that caused it. */
-    public FaustException(String message, Throwable cause) {
+    public FaustException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

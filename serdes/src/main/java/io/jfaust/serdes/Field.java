@@ -1,6 +1,7 @@
 package io.jfaust.serdes;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One field of a Faust record, with the options of Faust's field descriptors: input/output names, exclusion, a
@@ -21,16 +22,16 @@ public final class Field {
     private final String outputName;
     private final FieldType type;
     private final boolean required;
-    private final Object defaultValue;
+    private final @Nullable Object defaultValue;
     private final boolean exclude;
-    private final Number maxValue;
-    private final Number minValue;
-    private final Integer maxLength;
-    private final Integer minLength;
+    private final @Nullable Number maxValue;
+    private final @Nullable Number minValue;
+    private final @Nullable Integer maxLength;
+    private final @Nullable Integer minLength;
     private final boolean allowBlank;
     private final boolean trimWhitespace;
-    private final Integer maxDigits;
-    private final Integer maxDecimalPlaces;
+    private final @Nullable Integer maxDigits;
+    private final @Nullable Integer maxDecimalPlaces;
 
     private Field(Builder b) {
         this.name = b.name;
@@ -92,7 +93,7 @@ public final class Field {
     }
 
     /** The value used when the field is absent or null (null for required fields). */
-    public Object defaultValue() {
+    public @Nullable Object defaultValue() {
         return defaultValue;
     }
 
@@ -102,22 +103,22 @@ public final class Field {
     }
 
     /** Upper bound of a number field, or null. */
-    public Number maxValue() {
+    public @Nullable Number maxValue() {
         return maxValue;
     }
 
     /** Lower bound of a number field, or null. */
-    public Number minValue() {
+    public @Nullable Number minValue() {
         return minValue;
     }
 
     /** Maximum length of a string field, or null. */
-    public Integer maxLength() {
+    public @Nullable Integer maxLength() {
         return maxLength;
     }
 
     /** Minimum length of a string field, or null. */
-    public Integer minLength() {
+    public @Nullable Integer minLength() {
         return minLength;
     }
 
@@ -132,12 +133,12 @@ public final class Field {
     }
 
     /** Maximum digits of a Decimal field, or null. */
-    public Integer maxDigits() {
+    public @Nullable Integer maxDigits() {
         return maxDigits;
     }
 
     /** Maximum decimal places of a Decimal field, or null. */
-    public Integer maxDecimalPlaces() {
+    public @Nullable Integer maxDecimalPlaces() {
         return maxDecimalPlaces;
     }
 
@@ -147,27 +148,49 @@ public final class Field {
     }
 
     @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Field f && name.equals(f.name) && inputName.equals(f.inputName)
+                && outputName.equals(f.outputName) && type.equals(f.type) && required == f.required
+                && Objects.equals(defaultValue, f.defaultValue) && exclude == f.exclude
+                && Objects.equals(maxValue, f.maxValue) && Objects.equals(minValue, f.minValue)
+                && Objects.equals(maxLength, f.maxLength) && Objects.equals(minLength, f.minLength)
+                && allowBlank == f.allowBlank && trimWhitespace == f.trimWhitespace
+                && Objects.equals(maxDigits, f.maxDigits) && Objects.equals(maxDecimalPlaces, f.maxDecimalPlaces);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, defaultValue);
+    }
+
+    @Override
     public String toString() {
         return name + ": " + type.pythonName();
     }
 
-    /** Builds a {@link Field}; every option is Faust's descriptor option of the same name. */
+    /**
+     * Builds a {@link Field}; every option is Faust's descriptor option of the same name.
+     *
+     * <pre>{@code
+     * Field f = Field.builder("qty", FieldType.INT).minValue(1).maxValue(100).defaultValue(1L).build();
+     * }</pre>
+     */
     public static final class Builder {
         private final String name;
         private final FieldType type;
-        private String inputName;
-        private String outputName;
+        private @Nullable String inputName;
+        private @Nullable String outputName;
         private boolean hasDefault;
-        private Object defaultValue;
+        private @Nullable Object defaultValue;
         private boolean exclude;
-        private Number maxValue;
-        private Number minValue;
-        private Integer maxLength;
-        private Integer minLength;
+        private @Nullable Number maxValue;
+        private @Nullable Number minValue;
+        private @Nullable Integer maxLength;
+        private @Nullable Integer minLength;
         private boolean allowBlank;
         private boolean trimWhitespace;
-        private Integer maxDigits;
-        private Integer maxDecimalPlaces;
+        private @Nullable Integer maxDigits;
+        private @Nullable Integer maxDecimalPlaces;
 
         private Builder(String name, FieldType type) {
             if (name == null || name.isEmpty()) {
@@ -177,20 +200,20 @@ public final class Field {
             this.type = Objects.requireNonNull(type, "type of field " + name);
         }
 
-        /** The JSON key to read ({@code input_name}). */
-        public Builder inputName(String inputName) {
+        /** The JSON key to read ({@code input_name}; null for the name). */
+        public Builder inputName(@Nullable String inputName) {
             this.inputName = inputName;
             return this;
         }
 
-        /** The JSON key to write ({@code output_name}). */
-        public Builder outputName(String outputName) {
+        /** The JSON key to write ({@code output_name}; null for the input name). */
+        public Builder outputName(@Nullable String outputName) {
             this.outputName = outputName;
             return this;
         }
 
         /** Makes the field optional with this default (null is a valid default). */
-        public Builder defaultValue(Object value) {
+        public Builder defaultValue(@Nullable Object value) {
             this.hasDefault = true;
             this.defaultValue = value;
             return this;
@@ -202,26 +225,26 @@ public final class Field {
             return this;
         }
 
-        /** Upper bound ({@code max_value}). */
-        public Builder maxValue(Number max) {
+        /** Upper bound ({@code max_value}; null for none). */
+        public Builder maxValue(@Nullable Number max) {
             this.maxValue = max;
             return this;
         }
 
-        /** Lower bound ({@code min_value}). */
-        public Builder minValue(Number min) {
+        /** Lower bound ({@code min_value}; null for none). */
+        public Builder minValue(@Nullable Number min) {
             this.minValue = min;
             return this;
         }
 
-        /** Maximum string length ({@code max_length}). */
-        public Builder maxLength(Integer max) {
+        /** Maximum string length ({@code max_length}; null for none). */
+        public Builder maxLength(@Nullable Integer max) {
             this.maxLength = max;
             return this;
         }
 
-        /** Minimum string length ({@code min_length}). */
-        public Builder minLength(Integer min) {
+        /** Minimum string length ({@code min_length}; null for none). */
+        public Builder minLength(@Nullable Integer min) {
             this.minLength = min;
             return this;
         }
@@ -238,14 +261,14 @@ public final class Field {
             return this;
         }
 
-        /** Maximum number of digits of a Decimal ({@code max_digits}). */
-        public Builder maxDigits(Integer max) {
+        /** Maximum number of digits of a Decimal ({@code max_digits}; null for none). */
+        public Builder maxDigits(@Nullable Integer max) {
             this.maxDigits = max;
             return this;
         }
 
-        /** Maximum number of decimal places of a Decimal ({@code max_decimal_places}). */
-        public Builder maxDecimalPlaces(Integer max) {
+        /** Maximum number of decimal places of a Decimal ({@code max_decimal_places}; null for none). */
+        public Builder maxDecimalPlaces(@Nullable Integer max) {
             this.maxDecimalPlaces = max;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.jfaust.serdes;
 
+import io.jfaust.serdes.internal.Iso8601;
 import io.jfaust.serdes.internal.NonFiniteDecimal;
 import io.jfaust.serdes.internal.PyFloat;
 import io.jfaust.serdes.internal.PyText;

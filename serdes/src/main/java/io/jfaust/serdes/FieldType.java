@@ -1,8 +1,8 @@
 package io.jfaust.serdes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The declared type of a record field, in Faust's (Python typing) terms: it decides which field descriptor applies
@@ -82,10 +82,17 @@ public sealed interface FieldType
 
     /** Parses a Python annotation: {@code str}, {@code int}, {@code Optional[X]}, {@code List[X]}, {@code ns.Model}... */
     static FieldType parse(String annotation) {
-        return new Parser(annotation).parse();
+        return FieldTypeParser.parse(annotation);
     }
 
-    /** The scalar types: each maps to one of Faust's field descriptors. */
+    /**
+     * The scalar types: each maps to one of Faust's field descriptors.
+     *
+     * <pre>{@code
+     * FieldType.INT.descriptor();   // "IntegerField"
+     * FieldType.INT.pythonName();   // "int"
+     * }</pre>
+     */
     enum Scalar implements FieldType {
         STR("str", "StringField"), INT("int", "IntegerField"), FLOAT("float", "FloatField"),
         BOOL("bool", "BooleanField"), DECIMAL("Decimal", "DecimalField"), DATETIME("datetime", "DatetimeField"),
@@ -115,7 +122,13 @@ public sealed interface FieldType
         }
     }
 
-    /** {@code List[element]}. */
+    /**
+     * {@code List[element]}.
+     *
+     * <pre>{@code
+     * FieldType.listOf(FieldType.STR);          // List[str]
+     * }</pre>
+     */
     record ListOf(FieldType element) implements FieldType {
         public ListOf {
             Objects.requireNonNull(element, "element");
@@ -132,7 +145,13 @@ public sealed interface FieldType
         }
     }
 
-    /** {@code Set[element]}. */
+    /**
+     * {@code Set[element]}.
+     *
+     * <pre>{@code
+     * FieldType.setOf(FieldType.INT);           // Set[int]
+     * }</pre>
+     */
     record SetOf(FieldType element) implements FieldType {
         public SetOf {
             Objects.requireNonNull(element, "element");
@@ -149,7 +168,13 @@ public sealed interface FieldType
         }
     }
 
-    /** {@code Tuple[elements...]}. */
+    /**
+     * {@code Tuple[elements...]}.
+     *
+     * <pre>{@code
+     * FieldType.tupleOf(FieldType.STR, FieldType.INT);   // Tuple[str, int]
+     * }</pre>
+     */
     record TupleOf(List<FieldType> elements) implements FieldType {
         public TupleOf {
             elements = List.copyOf(elements);
@@ -166,7 +191,13 @@ public sealed interface FieldType
         }
     }
 
-    /** {@code Dict[key, value]}. */
+    /**
+     * {@code Dict[key, value]}.
+     *
+     * <pre>{@code
+     * FieldType.dictOf(FieldType.STR, FieldType.DECIMAL);   // Dict[str, Decimal]
+     * }</pre>
+     */
     record DictOf(FieldType key, FieldType value) implements FieldType {
         public DictOf {
             Objects.requireNonNull(key, "key");
@@ -184,7 +215,13 @@ public sealed interface FieldType
         }
     }
 
-    /** {@code Optional[inner]}. */
+    /**
+     * {@code Optional[inner]}.
+     *
+     * <pre>{@code
+     * FieldType.optional(FieldType.STR);        // Optional[str]
+     * }</pre>
+     */
     record OptionalOf(FieldType inner) implements FieldType {
         public OptionalOf {
             Objects.requireNonNull(inner, "inner");
@@ -201,8 +238,15 @@ public sealed interface FieldType
         }
     }
 
-    /** A nested record, by namespace or by Java type (exactly one is set). */
-    record RecordOf(String namespace, Class<?> javaType) implements FieldType {
+    /**
+     * A nested record, by namespace or by Java type (exactly one is set).
+     *
+     * <pre>{@code
+     * FieldType.record("shop.Address");   // resolved by namespace when decoding
+     * FieldType.record(Address.class);    // a @FaustRecord Java record
+     * }</pre>
+     */
+    record RecordOf(@Nullable String namespace, @Nullable Class<?> javaType) implements FieldType {
         public RecordOf {
             if ((namespace == null) == (javaType == null)) {
                 throw new IllegalArgumentException("a record type needs exactly one of namespace or Java type");
@@ -221,115 +265,6 @@ public sealed interface FieldType
         @Override
         public boolean hasCustomTypes() {
             return true;
-        }
-    }
-
-    /** A small recursive-descent reader for Python annotations. */
-    final class Parser {
-        private final String text;
-        private int pos;
-
-        private Parser(String text) {
-            this.text = Objects.requireNonNull(text, "annotation");
-        }
-
-        private FieldType parse() {
-            FieldType t = orAny(type());
-            skipSpaces();
-            if (pos != text.length()) {
-                throw error("unexpected '" + text.substring(pos) + "'");
-            }
-            return t;
-        }
-
-        private FieldType type() {
-            String name = name();
-            List<FieldType> args = new ArrayList<>();
-            skipSpaces();
-            if (pos < text.length() && text.charAt(pos) == '[') {
-                pos++;
-                do {
-                    args.add(type());
-                    skipSpaces();
-                } while (pos < text.length() && text.charAt(pos) == ',' && ++pos > 0);
-                expect(']');
-            }
-            return build(name, args);
-        }
-
-        /** {@code None} reads as null so that {@code Union[X, None]} can spot it; anywhere else it is {@code Any}. */
-        private static FieldType orAny(FieldType t) {
-            return t == null ? ANY : t;
-        }
-
-        private FieldType build(String name, List<FieldType> rawArgs) {
-            String simple = name.startsWith("typing.") ? name.substring(7) : name;
-            List<FieldType> args = simple.equals("Union") ? rawArgs : rawArgs.stream().map(Parser::orAny).toList();
-            switch (simple) {
-                case "str": return STR;
-                case "int": return INT;
-                case "float": return FLOAT;
-                case "bool": return BOOL;
-                case "bytes": return BYTES;
-                case "decimal.Decimal": case "Decimal": return DECIMAL;
-                case "datetime.datetime": case "datetime": return DATETIME;
-                case "Any": case "object": return ANY;
-                case "Optional": return optional(arg(simple, args, 0, 1));
-                case "List": case "list": case "Sequence": case "MutableSequence":
-                    return listOf(args.isEmpty() ? ANY : arg(simple, args, 0, 1));
-                case "Set": case "set": case "FrozenSet": case "frozenset": case "AbstractSet":
-                    return setOf(args.isEmpty() ? ANY : arg(simple, args, 0, 1));
-                case "Tuple": case "tuple": return new TupleOf(args);
-                case "Dict": case "dict": case "Mapping": case "MutableMapping":
-                    return args.isEmpty() ? dictOf(ANY, ANY) : dictOf(arg(simple, args, 0, 2), args.get(1));
-                case "Union": {
-                    List<FieldType> some = args.stream().filter(a -> a != null).toList();
-                    if (some.size() == 1 && args.size() == 2) {
-                        return optional(some.get(0));
-                    }
-                    return ANY;
-                }
-                case "None": case "NoneType": return null;
-                default:
-                    return simple.contains(".") ? record(simple) : ANY;
-            }
-        }
-
-        private FieldType arg(String name, List<FieldType> args, int index, int expected) {
-            if (args.size() != expected) {
-                throw error(name + " takes " + expected + " type argument(s), got " + args.size());
-            }
-            return args.get(index);
-        }
-
-        private String name() {
-            skipSpaces();
-            int start = pos;
-            while (pos < text.length() && (Character.isJavaIdentifierPart(text.charAt(pos)) || text.charAt(pos) == '.')) {
-                pos++;
-            }
-            if (start == pos) {
-                throw error("expected a type name at position " + pos);
-            }
-            return text.substring(start, pos);
-        }
-
-        private void expect(char c) {
-            skipSpaces();
-            if (pos >= text.length() || text.charAt(pos) != c) {
-                throw error("expected '" + c + "' at position " + pos);
-            }
-            pos++;
-        }
-
-        private void skipSpaces() {
-            while (pos < text.length() && text.charAt(pos) == ' ') {
-                pos++;
-            }
-        }
-
-        private IllegalArgumentException error(String why) {
-            return new IllegalArgumentException("cannot read type annotation '" + text + "': " + why);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Faust record described by a {@link RecordSchema} at run time rather than by a Java class: the values are kept
@@ -19,10 +20,11 @@ import java.util.Objects;
  */
 public final class GenericRecord {
     private final RecordSchema<GenericRecord> schema;
-    private final Object[] values;
-    private final Map<String, Object> extras;
+    private final @Nullable Object[] values;
+    private final Map<String, @Nullable Object> extras;
 
-    GenericRecord(RecordSchema<GenericRecord> schema, Object[] values, Map<String, Object> extras) {
+    GenericRecord(RecordSchema<GenericRecord> schema, @Nullable Object[] values,
+                  @Nullable Map<String, @Nullable Object> extras) {
         this.schema = schema;
         this.values = values;
         this.extras = extras == null || extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(extras);
@@ -34,22 +36,22 @@ public final class GenericRecord {
     }
 
     /** The value of field {@code index} (declaration order). */
-    public Object get(int index) {
+    public @Nullable Object get(int index) {
         return values[index];
     }
 
     /** The value of the field called {@code name}; an unknown name raises {@link IllegalArgumentException}. */
-    public Object get(String name) {
+    public @Nullable Object get(String name) {
         return values[schema.indexOf(name)];
     }
 
     /** Fields of the payload this record was decoded from that the schema does not declare. */
-    public Map<String, Object> extras() {
+    public Map<String, @Nullable Object> extras() {
         return extras;
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof GenericRecord other
                 && schema.namespace().equals(other.schema.namespace())
                 && Arrays.deepEquals(values, other.values);

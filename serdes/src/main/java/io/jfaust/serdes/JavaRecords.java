@@ -17,13 +17,17 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Builds schemas for {@code @FaustRecord} Java records (once per class) and binds them to their components. */
+/**
+ * Builds schemas for {@code @FaustRecord} Java records (once per class) and binds them to their components. Building a
+ * schema registers nothing anywhere: registries are filled explicitly ({@link RecordRegistry#register(Class)}).
+ */
 final class JavaRecords {
     private static final ClassValue<RecordSchema<?>> SCHEMAS = new ClassValue<>() {
         @Override
@@ -57,8 +61,22 @@ final class JavaRecords {
         return type.isInterface() || Modifier.isAbstract(type.getModifiers());
     }
 
-    /** Registers the records that may implement {@code base}: its {@code subtypes} and sealed permits. */
-    static void registerImplementations(Class<?> base) {
+    /**
+     * Adds {@code schema} and every record it reaches to {@code found}: the Java types of its record fields and,
+     * for a polymorphic field, its implementations. Deterministic (declaration order); a namespace claimed by two
+     * different records is an error.
+     */
+    static void collectReachable(RecordSchema<?> schema, Map<String, RecordSchema<?>> found) {
+        new Walk(found).schema(schema);
+    }
+
+    /** Adds the records that may implement {@code base} (and what they reach) to {@code found}. */
+    static void collectImplementations(Class<?> base, Map<String, RecordSchema<?>> found) {
+        new Walk(found).base(base);
+    }
+
+    /** The records that may implement {@code base}: its {@code subtypes}, then its sealed permits. */
+    private static List<Class<?>> implementations(Class<?> base) {
         FaustRecord ann = base.getAnnotation(FaustRecord.class);
         List<Class<?>> impls = new ArrayList<>();
         if (ann != null) {
@@ -67,11 +85,58 @@ final class JavaRecords {
         if (base.isSealed()) {
             impls.addAll(List.of(base.getPermittedSubclasses()));
         }
-        for (Class<?> impl : impls) {
-            if (impl.isRecord() && impl.isAnnotationPresent(FaustRecord.class)) {
-                schemaOf(impl);
-            } else if (isAbstract(impl)) {
-                registerImplementations(impl);
+        return impls;
+    }
+
+    /** A walk over the records a schema or a polymorphic base reaches. */
+    private static final class Walk {
+        private final Map<String, RecordSchema<?>> found;
+        private final Set<Class<?>> bases = new HashSet<>();
+
+        Walk(Map<String, RecordSchema<?>> found) {
+            this.found = found;
+        }
+
+        void schema(RecordSchema<?> schema) {
+            boolean seen = found.containsKey(schema.namespace());
+            RecordRegistry.put(found, schema);
+            if (!seen) {
+                for (Field f : schema.fields()) {
+                    type(f.type());
+                }
+            }
+        }
+
+        void type(FieldType t) {
+            if (t instanceof FieldType.OptionalOf o) {
+                type(o.inner());
+            } else if (t instanceof FieldType.ListOf l) {
+                type(l.element());
+            } else if (t instanceof FieldType.SetOf s) {
+                type(s.element());
+            } else if (t instanceof FieldType.TupleOf tuple) {
+                tuple.elements().forEach(this::type);
+            } else if (t instanceof FieldType.DictOf d) {
+                type(d.key());
+                type(d.value());
+            } else if (t instanceof FieldType.RecordOf r && r.javaType() != null) {
+                javaType(r.javaType());
+            }
+        }
+
+        void javaType(Class<?> type) {
+            if (isAbstract(type)) {
+                base(type);
+            } else if (type.isRecord() && type.isAnnotationPresent(FaustRecord.class)) {
+                schema(schemaOf(type));
+            }
+        }
+
+        void base(Class<?> base) {
+            if (bases.add(base)) {
+                for (Class<?> impl : implementations(base)) {
+                    javaType(impl);
+                }
             }
         }
     }
@@ -84,10 +149,9 @@ final class JavaRecords {
         for (RecordComponent c : components) {
             fields.add(field(type, c));
         }
-        RecordSchema<T> schema = new RecordSchema<>(ann.namespace(), type.getSimpleName(), options, fields,
-                RecordRegistry.global(), new Binding<>(type, components));
-        RecordRegistry.global().register(schema);
-        return schema;
+        // No registry: the schema resolves namespaces among the records it reaches, computed when first needed.
+        return new RecordSchema<>(ann.namespace(), type.getSimpleName(), options, fields, null,
+                new Binding<>(type, components));
     }
 
     private static Field field(Class<?> owner, RecordComponent c) {

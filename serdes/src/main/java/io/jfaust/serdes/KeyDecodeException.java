@@ -1,5 +1,7 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Kafka record key that could not be decoded (Faust's {@code KeyDecodeError}); the cause says why.
  *
@@ -8,16 +10,17 @@ package io.jfaust.serdes;
  * catch (KeyDecodeException e) { e.getCause(); }
  * }</pre>
  */
-public class KeyDecodeException extends DecodeException {
+public final class KeyDecodeException extends DecodeException {
     private final String reason;
 
     /** A key that failed to decode for {@code reason}, read from {@code topic} (null when not known). */
-    public KeyDecodeException(String reason, Throwable cause, String topic) {
+    public KeyDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic) {
         this(reason, cause, topic, null, null);
     }
 
     /** A key that failed to decode at a known position. */
-    public KeyDecodeException(String reason, Throwable cause, String topic, Integer partition, Long offset) {
+    public KeyDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic,
+                              @Nullable Integer partition, @Nullable Long offset) {
         super(describe("KeyDecodeError", reason, topic, partition, offset), cause, topic, partition, offset);
         this.reason = reason;
     }

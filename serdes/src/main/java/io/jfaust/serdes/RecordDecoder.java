@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's record construction: {@code from_data} (with the blessed key), the generated {@code __init__} in its
@@ -27,25 +29,38 @@ final class RecordDecoder {
     /**
      * {@code from_data}. With {@code anyType} the namespace is honoured as for an abstract preferred type (an
      * unknown one is an error); otherwise only schemas that allow the blessed key or have polymorphic fields win.
+     * Namespaces resolve in {@code registry} (the decoding app's, or the schema's own), then among the records the
+     * schema reaches.
      */
-    static <T> T fromData(RecordSchema<T> schema, Object data, boolean anyType) {
+    static <T> T fromData(RecordSchema<T> schema, @Nullable Object data, boolean anyType, RecordRegistry registry) {
         if (schema.isInstance(data)) {
             @SuppressWarnings("unchecked")
             T already = (T) data;
             return already;
         }
-        RecordSchema<? extends T> target = maybeNamespace(schema, data, anyType);
-        return target != null ? construct(target, data) : construct(schema, data);
+        RecordSchema<? extends T> target = maybeNamespace(schema, data, anyType, registry);
+        return target != null ? construct(target, data, registry) : construct(schema, data, registry);
+    }
+
+    /** The record registered under {@code ns}: in {@code registry}, else among the records {@code owner} reaches. */
+    static @Nullable RecordSchema<?> lookup(RecordRegistry registry, RecordSchema<?> owner, String ns) {
+        RecordSchema<?> found = registry.lookup(ns);
+        if (found == null) {
+            RecordRegistry own = owner.registry();
+            found = own == registry ? null : own.lookup(ns);
+        }
+        return found;
     }
 
     /** Faust's {@code _maybe_namespace}: the schema the payload's {@code __faust.ns} selects, or null. */
     @SuppressWarnings("unchecked")
-    static <T> RecordSchema<? extends T> maybeNamespace(RecordSchema<T> preferred, Object data, boolean anyType) {
+    static <T> @Nullable RecordSchema<? extends T> maybeNamespace(RecordSchema<T> preferred, @Nullable Object data,
+                                                                   boolean anyType, RecordRegistry registry) {
         String ns = namespaceOf(data);
         if (ns == null || ns.equals(preferred.namespace())) {
             return null;
         }
-        RecordSchema<?> found = preferred.registry().lookup(ns);
+        RecordSchema<?> found = lookup(registry, preferred, ns);
         if (found == null) {
             if (anyType) {
                 throw new RecordException("unknown __faust namespace '" + ns + "': no record is registered under it"
@@ -67,24 +82,24 @@ final class RecordDecoder {
      * into field slots without building a map. A payload whose {@code __faust.ns} selects another schema, or that
      * is not an object, takes the general path.
      */
-    static <T> T fromJson(RecordSchema<T> schema, byte[] json) {
+    static <T> T fromJson(RecordSchema<T> schema, byte[] json, RecordRegistry registry) {
         JsonReader.Slots s = JsonReader.readSlots(json, schema.inputNames());
         if (!s.object()) {
-            return fromData(schema, s.whole(), false);
+            return fromData(schema, s.whole(), false, registry);
         }
         if (s.ns() != null && !s.ns().equals(schema.namespace())) {
-            return fromData(schema, JsonReader.read(json), false);
+            return fromData(schema, JsonReader.read(json), false, registry);
         }
         List<Field> fields = schema.fields();
         boolean[] has = new boolean[fields.size()];
         for (int i = 0; i < has.length; i++) {
             has[i] = s.present()[i] || !fields.get(i).inputName().equals(fields.get(i).name());
         }
-        return build(schema, s.values(), has, Map.of());
+        return build(schema, s.values(), has, Map.of(), registry);
     }
 
     /** The {@code __faust.ns} of a mapping payload, or null when there is none (or it is malformed). */
-    static String namespaceOf(Object data) {
+    static @Nullable String namespaceOf(@Nullable Object data) {
         if (data instanceof Map<?, ?> m && m.get(BLESSED_KEY) instanceof Map<?, ?> meta
                 && meta.get("ns") instanceof String ns) {
             return ns;
@@ -93,7 +108,7 @@ final class RecordDecoder {
     }
 
     /** The non-strict {@code __init__}: decoding a payload mapping. */
-    private static <T> T construct(RecordSchema<T> schema, Object data) {
+    private static <T> T construct(RecordSchema<T> schema, @Nullable Object data, RecordRegistry registry) {
         if (!(data instanceof Map<?, ?> raw)) {
             throw new RecordException(schema.namespace() + "() argument after ** must be a mapping, not "
                     + PyTypes.typeName(data));
@@ -124,11 +139,12 @@ final class RecordDecoder {
             }
             extras.remove(BLESSED_KEY);
         }
-        return build(schema, given, has, extras);
+        return build(schema, given, has, extras, registry);
     }
 
     /** The non-strict {@code __init__} proper: missing check, conversion, coercion, validation, construction. */
-    private static <T> T build(RecordSchema<T> schema, Object[] given, boolean[] has, Map<String, Object> extras) {
+    private static <T> T build(RecordSchema<T> schema, @Nullable Object[] given, boolean[] has,
+                               Map<String, @Nullable Object> extras, RecordRegistry registry) {
         List<Field> fields = schema.fields();
         int n = fields.size();
         List<String> missing = null;
@@ -148,7 +164,7 @@ final class RecordDecoder {
         for (int i = 0; i < n; i++) {
             Field f = fields.get(i);
             Object v = given[i];
-            Object value = (!f.required() && v == null) ? f.defaultValue() : toPython(schema, f, v);
+            Object value = (!f.required() && v == null) ? f.defaultValue() : toPython(schema, f, v, registry);
             values[i] = FieldConversions.prepare(f, value, o.coerce());
         }
         if (o.validation()) {
@@ -249,7 +265,8 @@ final class RecordDecoder {
     }
 
     /** The descriptor's {@code to_python} (isodates, decimals) or the type expression for containers and records. */
-    private static Object toPython(RecordSchema<?> schema, Field f, Object v) {
+    private static @Nullable Object toPython(RecordSchema<?> schema, Field f, @Nullable Object v,
+                                             RecordRegistry registry) {
         FieldType t = f.valueType();
         RecordOptions o = schema.options();
         if (t == FieldType.DATETIME) {
@@ -262,22 +279,22 @@ final class RecordDecoder {
         if (v == null && !f.required()) {
             return null;
         }
-        return convert(schema, f.type(), v);
+        return convert(schema, f.type(), v, registry);
     }
 
     /** Faust's compiled type expression: converts records, datetimes and Decimals inside a declared type. */
-    static Object convert(RecordSchema<?> owner, FieldType t, Object v) {
+    static @Nullable Object convert(RecordSchema<?> owner, FieldType t, @Nullable Object v, RecordRegistry registry) {
         if (!t.hasCustomTypes()) {
             return v;
         }
         if (t instanceof FieldType.OptionalOf o) {
-            return v == null ? null : convert(owner, o.inner(), v);
+            return v == null ? null : convert(owner, o.inner(), v, registry);
         } else if (t instanceof FieldType.RecordOf r) {
             if (v == null) {
                 return null;
             }
-            RecordSchema<?> nested = nestedSchema(owner, r, v);
-            return nested == null ? v : fromData(nested, v, false);
+            RecordSchema<?> nested = nestedSchema(owner, r, v, registry);
+            return nested == null ? v : fromData(nested, v, false, registry);
         } else if (t == FieldType.DATETIME) {
             return v == null || v instanceof Temporal ? v : FieldConversions.parseDate(v);
         } else if (t == FieldType.DECIMAL) {
@@ -285,13 +302,13 @@ final class RecordDecoder {
         } else if (t instanceof FieldType.ListOf l) {
             List<Object> out = new ArrayList<>();
             for (Object x : iterable(owner, t, v)) {
-                out.add(convert(owner, l.element(), x));
+                out.add(convert(owner, l.element(), x, registry));
             }
             return out;
         } else if (t instanceof FieldType.SetOf s) {
             Set<Object> out = new LinkedHashSet<>();
             for (Object x : iterable(owner, t, v)) {
-                out.add(convert(owner, s.element(), x));
+                out.add(convert(owner, s.element(), x, registry));
             }
             return out;
         } else if (t instanceof FieldType.TupleOf tuple) {
@@ -300,7 +317,7 @@ final class RecordDecoder {
             for (Object x : iterable(owner, t, v)) {
                 List<FieldType> types = tuple.elements();
                 FieldType et = types.isEmpty() ? FieldType.ANY : types.get(Math.min(i++, types.size() - 1));
-                out.add(convert(owner, et, x));
+                out.add(convert(owner, et, x, registry));
             }
             return out;
         } else if (t instanceof FieldType.DictOf d) {
@@ -309,7 +326,8 @@ final class RecordDecoder {
                         + ", got " + PyTypes.typeName(v));
             }
             Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(convert(owner, d.key(), k), convert(owner, d.value(), x)));
+            m.forEach((k, x) -> out.put(convert(owner, d.key(), k, registry),
+                    convert(owner, d.value(), x, registry)));
             return out;
         }
         return v;
@@ -328,17 +346,17 @@ final class RecordDecoder {
      * implementation the payload names. A namespace no record is registered under (an enum, say) is not a record
      * for Faust either: the value passes through (null is returned).
      */
-    private static RecordSchema<?> nestedSchema(RecordSchema<?> owner, FieldType.RecordOf r, Object v) {
+    private static @Nullable RecordSchema<?> nestedSchema(RecordSchema<?> owner, FieldType.RecordOf r, Object v,
+                                                          RecordRegistry registry) {
         Class<?> type = r.javaType();
         if (type == null) {
-            return owner.registry().lookup(r.namespace());
+            return lookup(registry, owner, Objects.requireNonNull(r.namespace()));
         }
         if (!JavaRecords.isAbstract(type)) {
             return JavaRecords.schemaOf(type);
         }
-        JavaRecords.registerImplementations(type);
         String ns = namespaceOf(v);
-        RecordSchema<?> found = ns == null ? null : owner.registry().lookup(ns);
+        RecordSchema<?> found = ns == null ? null : lookup(registry, owner, ns);
         if (found == null || !type.isAssignableFrom(found.javaType())) {
             throw new RecordException(owner.className() + ": " + type.getSimpleName() + " is abstract and the "
                     + "payload's __faust.ns (" + ns + ") names no registered @FaustRecord implementing it");

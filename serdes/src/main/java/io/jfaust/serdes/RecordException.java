@@ -1,5 +1,7 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A payload does not fit a Faust record: not a mapping, a required field missing, an unknown {@code __faust}
  * namespace where one is needed, or a value a Java-typed field cannot hold. Messages follow Faust's wording.
@@ -16,7 +18,7 @@ public class RecordException extends FaustException {
     }
 
     /** An error with its cause. */
-    public RecordException(String message, Throwable cause) {
+    public RecordException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Faust record's class options ({@code class X(Record, serializer=..., namespace=..., ...)}), immutable.
  *
@@ -12,7 +14,7 @@ package io.jfaust.serdes;
  * }</pre>
  */
 public record RecordOptions(
-        String serializer,
+        @Nullable String serializer,
         boolean includeMetadata,
         boolean isodates,
         boolean decimals,
@@ -35,7 +37,7 @@ public record RecordOptions(
     }
 
     /** A copy with the record's own serializer (null for none). */
-    public RecordOptions withSerializer(String serializer) {
+    public RecordOptions withSerializer(@Nullable String serializer) {
         return new RecordOptions(serializer, includeMetadata, isodates, decimals, coerce, validation,
                 allowBlessedKey, polymorphicFields);
     }

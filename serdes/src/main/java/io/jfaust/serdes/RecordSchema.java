@@ -6,12 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Faust record type: its namespace (the {@code __faust.ns} it writes), class options and fields, and how its
  * values are held in Java (an annotated Java record, or {@link GenericRecord}). It encodes and decodes exactly as
  * Faust's {@code Record} does: fields in declaration order, {@code "__faust":{"ns":...}} last, explicit nulls taking
  * defaults, unknown fields ignored, the blessed key and polymorphic fields honoured.
+ *
+ * <p>Used on its own ({@link #fromData}, {@link #loads}), a schema resolves {@code __faust.ns} among the records it
+ * reaches ({@link #registry()}); through {@link Serializers}, the app's registry is asked first.
  *
  * <pre>{@code
  * RecordSchema<Purchase> s = RecordSchema.of(Purchase.class);          // from @FaustRecord
@@ -26,11 +30,11 @@ public final class RecordSchema<T> {
     private final List<Field> fields;
     private final Map<String, Integer> indexByName;
     private final String[] inputNames;
-    private final RecordRegistry registry;
+    private volatile @Nullable RecordRegistry registry;
     private final RecordBinding<T> binding;
 
     RecordSchema(String namespace, String className, RecordOptions options, List<Field> fields,
-                 RecordRegistry registry, RecordBinding<T> binding) {
+                 @Nullable RecordRegistry registry, RecordBinding<T> binding) {
         if (namespace == null || namespace.isBlank()) {
             throw new IllegalArgumentException("a Faust record needs a namespace (the __faust.ns it writes)");
         }
@@ -51,13 +55,21 @@ public final class RecordSchema<T> {
         this.inputNames = this.fields.stream().map(f -> f.inputName().intern()).toArray(String[]::new);
     }
 
-    /** The schema of a {@code @FaustRecord} Java record, built once per class and registered globally. */
+    /**
+     * The schema of a {@code @FaustRecord} Java record, built once per class. Registers nothing; checks that the
+     * records it reaches have distinct namespaces.
+     *
+     * @throws IllegalArgumentException when {@code type} is not a {@code @FaustRecord} Java record, or two records
+     *     it reaches claim one namespace
+     */
     public static <T> RecordSchema<T> of(Class<T> type) {
-        return JavaRecords.schemaOf(type);
+        RecordSchema<T> schema = JavaRecords.schemaOf(type);
+        schema.registry();
+        return schema;
     }
 
     /** The schema of {@code value} if it is a record (generic or annotated), else null. */
-    public static RecordSchema<?> forObject(Object value) {
+    public static @Nullable RecordSchema<?> forObject(@Nullable Object value) {
         if (value instanceof GenericRecord g) {
             return g.schema();
         }
@@ -89,9 +101,20 @@ public final class RecordSchema<T> {
         return fields;
     }
 
-    /** The registry that resolves namespaces for this schema's payloads and nested records. */
+    /**
+     * The registry this schema resolves {@code __faust.ns} in when used on its own: the one given to its builder,
+     * else the records it reaches (itself, the Java types of its record fields, the implementations of its
+     * polymorphic fields), computed once.
+     *
+     * @throws IllegalArgumentException when two records it reaches claim one namespace
+     */
     public RecordRegistry registry() {
-        return registry;
+        RecordRegistry r = registry;
+        if (r == null) {
+            r = RecordRegistry.create().register(this);
+            registry = r;
+        }
+        return r;
     }
 
     /** The Java type of this schema's records. */
@@ -114,18 +137,18 @@ public final class RecordSchema<T> {
     }
 
     /** Whether {@code o} is a record of this schema. */
-    public boolean isInstance(Object o) {
+    public boolean isInstance(@Nullable Object o) {
         return binding.isInstance(o);
     }
 
     /** The value of field {@code index} of {@code record}. */
-    public Object get(T record, int index) {
+    public @Nullable Object get(T record, int index) {
         return binding.get(record, index);
     }
 
     /** Faust's {@code asdict()}: output names to values, excluded fields left out; nested records stay records. */
-    public Map<String, Object> asDict(T record) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    public Map<String, @Nullable Object> asDict(T record) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             if (!f.exclude()) {
@@ -136,8 +159,8 @@ public final class RecordSchema<T> {
     }
 
     /** Faust's {@code to_representation()}: {@link #asDict} plus {@code "__faust":{"ns":...}} when metadata is on. */
-    public Map<String, Object> toRepresentation(T record) {
-        Map<String, Object> out = asDict(record);
+    public Map<String, @Nullable Object> toRepresentation(T record) {
+        Map<String, @Nullable Object> out = asDict(record);
         if (options.includeMetadata()) {
             out.put("__faust", Map.of("ns", namespace));
         }
@@ -153,30 +176,34 @@ public final class RecordSchema<T> {
      * @throws ValidationException when {@code validation} is on and a field breaks a rule
      * @throws CoercionException when {@code coerce} is on and a value cannot be converted
      */
-    public T fromData(Object data) {
-        return RecordDecoder.fromData(this, data, false);
+    public T fromData(@Nullable Object data) {
+        return RecordDecoder.fromData(this, data, false, registry());
     }
 
     /**
      * Faust's {@code Model.loads(bytes)}: decodes with the record's own serializer, else {@code serializer}, then
      * {@code from_data} with no preferred type, so a known {@code __faust.ns} always wins (if it fits the Java type).
+     *
+     * @param serializer the codec to use when the record has no serializer of its own (null for none)
      */
-    public T loads(byte[] data, String serializer, Codecs codecs) {
+    public T loads(byte[] data, @Nullable String serializer, Codecs codecs) {
         String codec = options.serializer() != null ? options.serializer() : serializer;
         if (codec == null) {
             throw new IllegalArgumentException(className + ".loads needs a serializer: the record has none");
         }
         Object decoded = codecs.codec(codec).loads(data);
-        return RecordDecoder.fromData(this, decoded, true);
+        return RecordDecoder.fromData(this, decoded, true, registry());
     }
 
     /**
      * Faust's {@code Record.dumps(serializer=...)}: the given serializer, else the record's own. With neither,
      * Faust returns the representation itself (a dict), and so does this method (a {@link Map}).
+     *
+     * @param serializer the codec to use, overriding the record's own (null for the record's)
      */
-    public Object dumps(T record, String serializer, Codecs codecs) {
+    public Object dumps(T record, @Nullable String serializer, Codecs codecs) {
         String codec = serializer != null ? serializer : options.serializer();
-        Map<String, Object> rep = toRepresentation(record);
+        Map<String, @Nullable Object> rep = toRepresentation(record);
         return codec == null ? rep : codecs.codec(codec).dumps(rep);
     }
 
@@ -184,12 +211,12 @@ public final class RecordSchema<T> {
      * Creates a record as Python code does ({@code Purchase(username="a", ...)}): unknown names are an error,
      * coercion and validation apply as the options say, values are not parsed further.
      */
-    public T create(Map<String, ?> values) {
+    public T create(Map<String, ? extends @Nullable Object> values) {
         return RecordDecoder.create(this, values);
     }
 
     /** Creates a record from positional values: required fields first, then optional ones, as Faust's __init__. */
-    public T create(Object... positional) {
+    public T create(@Nullable Object... positional) {
         List<Field> order = new ArrayList<>();
         fields.stream().filter(Field::required).forEach(order::add);
         fields.stream().filter(f -> !f.required()).forEach(order::add);
@@ -197,7 +224,7 @@ public final class RecordSchema<T> {
             throw new RecordException(className + "() takes " + order.size() + " positional arguments but "
                     + positional.length + " were given");
         }
-        Map<String, Object> kwargs = new LinkedHashMap<>();
+        Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
         for (int i = 0; i < positional.length; i++) {
             kwargs.put(order.get(i).name(), positional[i]);
         }
@@ -225,7 +252,7 @@ public final class RecordSchema<T> {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RecordSchema<?> s && s.namespace.equals(namespace) && s.fields.equals(fields)
                 && s.binding.type() == binding.type();
     }
@@ -235,20 +262,29 @@ public final class RecordSchema<T> {
         return Objects.hash(namespace, binding.type());
     }
 
-    /** Builds a schema for {@link GenericRecord}s; {@link #build()} registers it in its registry. */
+    /**
+     * Builds a schema for {@link GenericRecord}s. With {@link #registry(RecordRegistry)}, {@link #build()} registers
+     * the schema there and the schema resolves namespaces in it; without, it registers nothing.
+     *
+     * <pre>{@code
+     * RecordRegistry records = RecordRegistry.create();
+     * RecordSchema<GenericRecord> address = RecordSchema.builder("shop.Address").registry(records)
+     *         .field("street", FieldType.STR).build();
+     * }</pre>
+     */
     public static final class Builder {
         private final String namespace;
-        private String className;
+        private @Nullable String className;
         private RecordOptions options = RecordOptions.defaults();
         private final List<Field> fields = new ArrayList<>();
-        private RecordRegistry registry = RecordRegistry.global();
+        private @Nullable RecordRegistry registry;
 
         private Builder(String namespace) {
             this.namespace = Objects.requireNonNull(namespace, "namespace");
         }
 
-        /** The class name used in messages (defaults to the last part of the namespace). */
-        public Builder className(String className) {
+        /** The class name used in messages (null for the default: the last part of the namespace). */
+        public Builder className(@Nullable String className) {
             this.className = className;
             return this;
         }
@@ -259,7 +295,11 @@ public final class RecordSchema<T> {
             return this;
         }
 
-        /** The registry to register in and resolve namespaces from (default: the global one). */
+        /**
+         * The registry to register the schema in and to resolve namespaces from, records named by namespace in
+         * field types ({@link FieldType#record(String)}) included. Without one, the schema registers nothing and
+         * resolves only the records it reaches through Java types.
+         */
         public Builder registry(RecordRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
@@ -282,8 +322,8 @@ public final class RecordSchema<T> {
             return field(Field.of(name, type));
         }
 
-        /** Adds a field with a default: it becomes optional. */
-        public Builder field(String name, FieldType type, Object defaultValue) {
+        /** Adds a field with a default (null is a default): it becomes optional. */
+        public Builder field(String name, FieldType type, @Nullable Object defaultValue) {
             return field(Field.builder(name, type).defaultValue(defaultValue).build());
         }
 
@@ -299,7 +339,11 @@ public final class RecordSchema<T> {
             return this;
         }
 
-        /** The schema, registered in the builder's registry. */
+        /**
+         * The schema, registered in the builder's registry if it has one.
+         *
+         * @throws IllegalArgumentException when that registry holds another record under this namespace
+         */
         public RecordSchema<GenericRecord> build() {
             String cls = className;
             if (cls == null) {
@@ -308,7 +352,9 @@ public final class RecordSchema<T> {
             }
             RecordSchema<GenericRecord> schema = new RecordSchema<>(namespace, cls, options, fields, registry,
                     new GenericBinding(namespace));
-            registry.register(schema);
+            if (registry != null) {
+                registry.register(schema);
+            }
             return schema;
         }
     }

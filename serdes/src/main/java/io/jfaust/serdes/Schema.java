@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's {@code Schema}: a topic's key and value types, their serializers and {@code allow_empty}, turned into
@@ -20,11 +21,12 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class Schema<K, V> {
     private final DataType<K> keyType;
     private final DataType<V> valueType;
-    private final String keySerializer;
-    private final String valueSerializer;
+    private final @Nullable String keySerializer;
+    private final @Nullable String valueSerializer;
     private final boolean allowEmpty;
 
-    private Schema(DataType<K> keyType, DataType<V> valueType, String keySerializer, String valueSerializer,
+    private Schema(DataType<K> keyType, DataType<V> valueType, @Nullable String keySerializer,
+                   @Nullable String valueSerializer,
                    boolean allowEmpty) {
         this.keyType = Objects.requireNonNull(keyType, "keyType");
         this.valueType = Objects.requireNonNull(valueType, "valueType");
@@ -44,12 +46,12 @@ public final class Schema<K, V> {
     }
 
     /** A copy with this key serializer (null for the model's or the app's). */
-    public Schema<K, V> withKeySerializer(String serializer) {
+    public Schema<K, V> withKeySerializer(@Nullable String serializer) {
         return new Schema<>(keyType, valueType, serializer, valueSerializer, allowEmpty);
     }
 
     /** A copy with this value serializer (null for the model's or the app's). */
-    public Schema<K, V> withValueSerializer(String serializer) {
+    public Schema<K, V> withValueSerializer(@Nullable String serializer) {
         return new Schema<>(keyType, valueType, keySerializer, serializer, allowEmpty);
     }
 
@@ -69,12 +71,12 @@ public final class Schema<K, V> {
     }
 
     /** The key serializer in force at topic level: explicit, else the key record's own, else null. */
-    public String keySerializer() {
+    public @Nullable String keySerializer() {
         return keySerializer != null ? keySerializer : modelSerializer(keyType);
     }
 
     /** The value serializer in force at topic level: explicit, else the value record's own, else null. */
-    public String valueSerializer() {
+    public @Nullable String valueSerializer() {
         return valueSerializer != null ? valueSerializer : modelSerializer(valueType);
     }
 
@@ -83,27 +85,28 @@ public final class Schema<K, V> {
         return allowEmpty;
     }
 
-    private static String modelSerializer(DataType<?> type) {
-        return type.schema() != null ? type.schema().options().serializer() : null;
+    private static @Nullable String modelSerializer(DataType<?> type) {
+        RecordSchema<?> schema = type.schema();
+        return schema != null ? schema.options().serializer() : null;
     }
 
     /** Encodes a key as this topic would send it ({@code serializer} overrides per send; may be null). */
-    public byte[] dumpsKey(Serializers s, K key, String serializer) {
+    public byte @Nullable [] dumpsKey(Serializers s, @Nullable K key, @Nullable String serializer) {
         return s.dumpsKey(keyType, key, serializer != null ? serializer : keySerializer());
     }
 
     /** Encodes a value as this topic would send it ({@code serializer} overrides per send; may be null). */
-    public byte[] dumpsValue(Serializers s, V value, String serializer) {
+    public byte @Nullable [] dumpsValue(Serializers s, @Nullable V value, @Nullable String serializer) {
         return s.dumpsValue(valueType, value, serializer != null ? serializer : valueSerializer());
     }
 
-    /** Decodes a key read from {@code topic}. */
-    public K loadsKey(Serializers s, byte[] key, String topic) {
+    /** Decodes a key read from {@code topic} (null when not known). */
+    public @Nullable K loadsKey(Serializers s, byte @Nullable [] key, @Nullable String topic) {
         return s.loadsKey(keyType, key, keySerializer(), topic);
     }
 
-    /** Decodes a value read from {@code topic}. */
-    public V loadsValue(Serializers s, byte[] value, String topic) {
+    /** Decodes a value read from {@code topic} (null when not known). */
+    public @Nullable V loadsValue(Serializers s, byte @Nullable [] value, @Nullable String topic) {
         return s.loadsValue(valueType, value, valueSerializer(), topic, allowEmpty);
     }
 

@@ -3,6 +3,7 @@ package io.jfaust.serdes;
 import io.jfaust.serdes.internal.JsonCodec;
 import io.jfaust.serdes.internal.PyTypes;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An app's serializer registry (Faust's {@code app.serializers}): the default key and value serializers, the codec
@@ -15,48 +16,55 @@ import java.util.Objects;
  *       ({@code json} writes {@code null}, {@code raw} gives a Kafka null).</li>
  * </ul>
  *
+ * <p>Decoding resolves a payload's {@code __faust.ns} (the blessed key, polymorphic fields, untyped payloads) in
+ * this object's record registry, then among the records the expected type reaches. An untyped payload
+ * ({@link DataType#any()}) is only ever resolved in the registry: register the records it may carry.
+ *
  * <pre>{@code
- * Serializers s = Serializers.defaults();                                  // keys raw, values json
+ * Serializers s = Serializers.of("raw", "json", Codecs.newRegistry(JsonFlavor.FAUST_STREAMING),
+ *         RecordRegistry.create().register(Purchase.class));
  * byte[] v = s.dumpsValue(DataType.of(Purchase.class), purchase, null);
  * Purchase p = s.loadsValue(DataType.of(Purchase.class), v, null, "purchases");
  * }</pre>
  */
 public final class Serializers {
-    private static final Serializers DEFAULTS = new Serializers("raw", "json", Codecs.global(),
-            RecordRegistry.global());
-
-    private final String keySerializer;
-    private final String valueSerializer;
+    private final @Nullable String keySerializer;
+    private final @Nullable String valueSerializer;
     private final Codecs codecs;
     private final RecordRegistry records;
 
-    private Serializers(String keySerializer, String valueSerializer, Codecs codecs, RecordRegistry records) {
+    private Serializers(@Nullable String keySerializer, @Nullable String valueSerializer, Codecs codecs,
+                        RecordRegistry records) {
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
         this.codecs = Objects.requireNonNull(codecs, "codecs");
         this.records = Objects.requireNonNull(records, "records");
     }
 
-    /** Faust's defaults: keys {@code raw}, values {@code json} (faust-streaming flavour), global registries. */
+    /**
+     * Faust's defaults: keys {@code raw}, values {@code json}, over the process-wide codec bridge
+     * ({@link Codecs#global()}, faust-streaming JSON) and a new, empty record registry (each call makes a new one).
+     */
     public static Serializers defaults() {
-        return DEFAULTS;
+        return new Serializers("raw", "json", Codecs.global(), RecordRegistry.create());
     }
 
     /**
      * Serializers with these app defaults ({@code key_serializer}, {@code value_serializer}; null for none), codec
      * registry and record registry.
      */
-    public static Serializers of(String keySerializer, String valueSerializer, Codecs codecs, RecordRegistry records) {
+    public static Serializers of(@Nullable String keySerializer, @Nullable String valueSerializer, Codecs codecs,
+                                 RecordRegistry records) {
         return new Serializers(keySerializer, valueSerializer, codecs, records);
     }
 
-    /** The app's default key serializer. */
-    public String keySerializer() {
+    /** The app's default key serializer, or null for none. */
+    public @Nullable String keySerializer() {
         return keySerializer;
     }
 
-    /** The app's default value serializer. */
-    public String valueSerializer() {
+    /** The app's default value serializer, or null for none. */
+    public @Nullable String valueSerializer() {
         return valueSerializer;
     }
 
@@ -65,22 +73,23 @@ public final class Serializers {
         return codecs;
     }
 
-    /** The record registry used for untyped payloads and polymorphic fields. */
+    /** The record registry decoding resolves {@code __faust.ns} in (untyped payloads, blessed key, polymorphism). */
     public RecordRegistry records() {
         return records;
     }
 
     /** Encodes a key: {@code dumps_key}. {@code serializer} is the send's or topic's (null for none). */
-    public byte[] dumpsKey(DataType<?> type, Object key, String serializer) {
+    public byte @Nullable [] dumpsKey(DataType<?> type, @Nullable Object key, @Nullable String serializer) {
         return dumps(type, key, serializer, keySerializer, true);
     }
 
     /** Encodes a value: {@code dumps_value}. {@code serializer} is the send's or topic's (null for none). */
-    public byte[] dumpsValue(DataType<?> type, Object value, String serializer) {
+    public byte @Nullable [] dumpsValue(DataType<?> type, @Nullable Object value, @Nullable String serializer) {
         return dumps(type, value, serializer, valueSerializer, false);
     }
 
-    private byte[] dumps(DataType<?> type, Object obj, String serializer, String appDefault, boolean isKey) {
+    private byte @Nullable [] dumps(DataType<?> type, @Nullable Object obj, @Nullable String serializer,
+                                    @Nullable String appDefault, boolean isKey) {
         RecordSchema<?> schema = RecordSchema.forObject(obj);
         String chosen = serializer;
         if (schema != null && schema.options().serializer() != null) {
@@ -104,7 +113,8 @@ public final class Serializers {
     }
 
     /** Faust's {@code _serializer(typ, *alt)}: the first serializer set; raw for str/bytes types when none is. */
-    static String resolve(DataType<?> type, String explicit, String appDefault) {
+    static @Nullable String resolve(@Nullable DataType<?> type, @Nullable String explicit,
+                                    @Nullable String appDefault) {
         if (explicit != null && !explicit.isEmpty()) {
             return explicit;
         }
@@ -120,7 +130,8 @@ public final class Serializers {
      *
      * @throws KeyDecodeException naming {@code topic} (may be null) and the cause
      */
-    public <T> T loadsKey(DataType<T> type, byte[] key, String serializer, String topic) {
+    public <T> @Nullable T loadsKey(DataType<T> type, byte @Nullable [] key, @Nullable String serializer,
+                                    @Nullable String topic) {
         if (key == null) {
             if (type.kind() == DataType.Kind.RECORD) {
                 throw new KeyDecodeException("Expected " + type + ", received None!", null, topic);
@@ -141,12 +152,14 @@ public final class Serializers {
      *
      * @throws ValueDecodeException naming {@code topic} (may be null) and the cause
      */
-    public <T> T loadsValue(DataType<T> type, byte[] value, String serializer, String topic) {
+    public <T> @Nullable T loadsValue(DataType<T> type, byte @Nullable [] value, @Nullable String serializer,
+                                      @Nullable String topic) {
         return loadsValue(type, value, serializer, topic, false);
     }
 
     /** {@link #loadsValue(DataType, byte[], String, String)} with Faust's {@code allow_empty}. */
-    public <T> T loadsValue(DataType<T> type, byte[] value, String serializer, String topic, boolean allowEmpty) {
+    public <T> @Nullable T loadsValue(DataType<T> type, byte @Nullable [] value, @Nullable String serializer,
+                                      @Nullable String topic, boolean allowEmpty) {
         if (value == null) {
             if (type.kind() == DataType.Kind.RECORD && !allowEmpty) {
                 throw new ValueDecodeException("Expected " + type + ", received None!", null, topic);
@@ -162,7 +175,7 @@ public final class Serializers {
     }
 
     /** Codec then type; a Java record under a JSON codec is read straight from the parser (no payload map). */
-    private <T> T decode(DataType<T> type, byte[] data, String chosen) {
+    private <T> @Nullable T decode(DataType<T> type, byte[] data, @Nullable String chosen) {
         if (chosen == null) {
             return type.prepare(data, records);
         }
@@ -176,7 +189,7 @@ public final class Serializers {
                 json = chain.loadsAllButFirst(data);
             }
             if (json instanceof byte[] bytes) {
-                return RecordDecoder.fromJson(schema, bytes);
+                return RecordDecoder.fromJson(schema, bytes, records);
             }
             if (json != null) {
                 return type.prepare(codecs.codec("json").loads(json), records);

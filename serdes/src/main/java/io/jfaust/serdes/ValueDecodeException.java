@@ -1,5 +1,7 @@
 package io.jfaust.serdes;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Kafka record value that could not be decoded (Faust's {@code ValueDecodeError}); the cause says why.
  *
@@ -8,16 +10,17 @@ package io.jfaust.serdes;
  * catch (ValueDecodeException e) { e.getCause(); }
  * }</pre>
  */
-public class ValueDecodeException extends DecodeException {
+public final class ValueDecodeException extends DecodeException {
     private final String reason;
 
     /** A value that failed to decode for {@code reason}, read from {@code topic} (null when not known). */
-    public ValueDecodeException(String reason, Throwable cause, String topic) {
+    public ValueDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic) {
         this(reason, cause, topic, null, null);
     }
 
     /** A value that failed to decode at a known position. */
-    public ValueDecodeException(String reason, Throwable cause, String topic, Integer partition, Long offset) {
+    public ValueDecodeException(String reason, @Nullable Throwable cause, @Nullable String topic,
+                                @Nullable Integer partition, @Nullable Long offset) {
         super(describe("ValueDecodeError", reason, topic, partition, offset), cause, topic, partition, offset);
         this.reason = reason;
     }

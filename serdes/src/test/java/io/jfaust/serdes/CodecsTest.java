@@ -175,4 +175,58 @@ class CodecsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'|'");
         assertThatThrownBy(() -> Codecs.register("x", null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void emptyNamesAreSkippedOnlyAtTheStartOfAChainAsInFaustsGetCodec() {
+        Codecs c = Codecs.newRegistry(JsonFlavor.FAUST_STREAMING);
+        assertThat(c.codec("|json")).isSameAs(c.codec("json"));
+        assertThat(c.codec("||json|binary").dumps(Map.of("a", 1L))).isEqualTo(c.codec("json|binary")
+                .dumps(Map.of("a", 1L)));
+        for (String bad : List.of("json|", "json||binary", "|", "||", "")) {
+            assertThatThrownBy(() -> c.codec(bad)).as(bad).isInstanceOf(UnknownCodecException.class)
+                    .hasMessageContaining("empty codec name");
+        }
+        assertThatThrownBy(() -> c.codec("json | binary")).isInstanceOf(UnknownCodecException.class)
+                .hasMessageContaining("unknown codec 'json '");
+    }
+
+    @Test
+    void anAppsOwnCodecsWinOverGlobalRegistrationsWhichWinOverBuiltIns() {
+        Codecs app = Codecs.newRegistry(JsonFlavor.FAUST_STREAMING);
+        Codecs other = Codecs.newRegistry(JsonFlavor.FAUST_STREAMING);
+        Codec raw = app.codec("raw");
+        Codecs.register("precedence-test", new ReverseCodec());
+        app.add("precedence-test", raw);
+        assertThat((byte[]) app.codec("precedence-test").dumps(new byte[] {1, 2})).containsExactly(1, 2);
+        assertThat((byte[]) other.codec("precedence-test").dumps(new byte[] {1, 2})).containsExactly(2, 1);
+        app.add("binary", raw);
+        assertThat((byte[]) app.codec("binary").dumps(new byte[] {1})).containsExactly(1);
+        assertThat(new String((byte[]) other.codec("binary").dumps(new byte[] {1}))).isEqualTo("AQ==");
+        assertThatThrownBy(() -> other.codec("app-only")).isInstanceOf(UnknownCodecException.class);
+    }
+
+    @Test
+    void providersMustClaimDistinctValidNames() {
+        CodecProvider a = provider("one", new ReverseCodec());
+        assertThat(Codecs.fromProviders(List.of(a, provider("two", Codecs.get("raw"))))).containsOnlyKeys("one", "two");
+        assertThatThrownBy(() -> Codecs.fromProviders(List.of(a, provider("one", Codecs.get("raw")))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("two codec providers claim")
+                .hasMessageContaining("'one'");
+        assertThatThrownBy(() -> Codecs.fromProviders(List.of(provider("a|b", Codecs.get("raw")))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'|'");
+    }
+
+    private static CodecProvider provider(String name, Codec codec) {
+        return new CodecProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Codec codec() {
+                return codec;
+            }
+        };
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.jfaust.serdes.internal.Iso8601;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -38,7 +38,7 @@ class SerializersTest {
 
     @Test
     void strAndBytesFallBackToRawOnlyWhenNothingIsSet() {
-        Serializers none = Serializers.of(null, null, Codecs.global(), RecordRegistry.global());
+        Serializers none = Serializers.of(null, null, Codecs.global(), RecordRegistry.create());
         assertThat(str(none.dumpsValue(DataType.of(String.class), "v", null))).isEqualTo("v");
         assertThatThrownBy(() -> none.dumpsValue(DataType.any(), Map.of("a", 1), null))
                 .isInstanceOf(CodecException.class).hasMessageContaining("not bytes");
@@ -103,7 +103,7 @@ class SerializersTest {
     @Test
     void robinhoodAppsWriteSpacedJsonEverywhere() {
         Serializers rh = Serializers.of("raw", "json", Codecs.newRegistry(JsonFlavor.ROBINHOOD),
-                RecordRegistry.global());
+                RecordRegistry.create());
         assertThat(str(rh.dumpsValue(DataType.of(Purchase.class), new Purchase("youngcarol", "USD", 1), null)))
                 .isEqualTo("{\"username\": \"youngcarol\", \"currency\": \"USD\", \"amount\": 1, "
                         + "\"__faust\": {\"ns\": \"vecmodels.Purchase\"}}");

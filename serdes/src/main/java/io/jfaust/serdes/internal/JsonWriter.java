@@ -2,7 +2,6 @@ package io.jfaust.serdes.internal;
 
 import io.jfaust.serdes.CodecException;
 import io.jfaust.serdes.FaustEnum;
-import io.jfaust.serdes.Iso8601;
 import io.jfaust.serdes.JsonFlavor;
 import io.jfaust.serdes.RecordSchema;
 import java.math.BigDecimal;

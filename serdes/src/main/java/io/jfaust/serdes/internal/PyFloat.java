@@ -1,6 +1,6 @@
 package io.jfaust.serdes.internal;
 
-import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -115,7 +115,7 @@ public final class PyFloat {
         // Shortest digits and decimal exponent: value = 0.d1d2d3... * 10^exp10 (scientific exponent = exp10 - 1)
         String digits;
         int sciExp;
-        String java = DoubleToDecimal.toString(abs);
+        String java = NumberOutput.toString(abs, true);  // Schubfach's shortest digits, through Jackson's exported API
         int e = java.indexOf('E');
         String mantissa = e < 0 ? java : java.substring(0, e);
         int javaExp = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));

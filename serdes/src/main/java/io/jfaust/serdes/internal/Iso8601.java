@@ -1,5 +1,6 @@
-package io.jfaust.serdes;
+package io.jfaust.serdes.internal;
 
+import io.jfaust.serdes.CoercionException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ public final class Iso8601 {
         }
         Matcher m = ISO8601.matcher(s);
         if (!m.lookingAt()) {
-            throw new CoercionException("unable to parse date string " + io.jfaust.serdes.internal.PyText.strRepr(s));
+            throw new CoercionException("unable to parse date string " + PyText.strRepr(s));
         }
         int year = Integer.parseInt(m.group("year"));
         int month = requiredInt(m.group("month"));
