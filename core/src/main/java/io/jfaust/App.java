@@ -386,7 +386,7 @@ public final class App {
         if (scope != null) {
             return scope.processor().nowMs() / 1000.0;
         }
-        AppRuntime r = AppRuntime.bound(this);
+        RunningApp r = RunningApp.bound(this);
         return (r != null ? r.wallClockMs() : System.currentTimeMillis()) / 1000.0;
     }
 }

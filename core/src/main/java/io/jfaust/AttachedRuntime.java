@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** An app bound to a {@code KafkaStreams} its user runs ({@link App#attach}): sends by its own producer. */
-final class AttachedRuntime extends AppRuntime {
+final class AttachedRuntime extends RunningApp {
     private final KafkaStreams streams;
     private final KafkaProducer<byte[], byte[]> producer;
 

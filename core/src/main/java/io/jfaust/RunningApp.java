@@ -1,12 +1,18 @@
 package io.jfaust;
 
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * An app being run: the handle through which code outside agents sends to topics and reads tables. A {@link Worker},
  * a test driver ({@code FaustTestDriver}, artifact {@code jfaust-testing}) and {@link App#attach} (for a
  * {@code KafkaStreams} of your own) each give one; the {@link App} itself is only a declaration, so one app can be run
- * by several of them at once (two test drivers in parallel tests, two workers in one JVM).
+ * by several of them at once (two test drivers in parallel tests, two workers in one JVM). Only jfaust creates
+ * them.
  *
  * <p><b>Which runtime a call uses.</b> Inside an agent, {@code topic.send} and {@code table.get} go through the
  * Kafka Streams task processing the event (under exactly-once, part of its transaction). Outside agents they go
@@ -21,40 +27,152 @@ import java.util.function.Supplier;
  * running.run(() -> orders.send("bob", new Order("bob", 5)));
  * }</pre>
  */
-public interface RunningApp extends AutoCloseable {
-    /** The app this runtime runs. */
-    App app();
+public abstract class RunningApp implements AutoCloseable {
+    /** The runtimes bound to each thread, the latest first. */
+    private static final ThreadLocal<ArrayDeque<RunningApp>> BOUND = ThreadLocal.withInitial(ArrayDeque::new);
 
-    /** Sends {@code value} under {@code key} to {@code topic}, encoded as Faust would (outside any transaction). */
-    default <K, V> void send(Topic<K, V> topic, K key, V value) {
-        send(topic, key, value, Send.options());
+    private final App app;
+    private volatile boolean closed;
+
+    RunningApp(App app) {
+        this.app = Objects.requireNonNull(app, "app");
+    }
+
+    /** Sends encoded bytes from outside any agent. */
+    abstract void sendBytes(String topic, byte[] key, byte[] value, Send send);
+
+    /** The store of a table or global table, over every task of this instance. */
+    abstract ReadOnlyKeyValueStore<Bytes, byte[]> store(String table);
+
+    /** The wall clock of this runtime, in epoch milliseconds (a test driver's is its own). */
+    long wallClockMs() {
+        return System.currentTimeMillis();
+    }
+
+    /** The app this runtime runs. */
+    public final App app() {
+        return app;
+    }
+
+    /** Binds this runtime to the current thread until {@link #unbindCurrentThread()}. */
+    final void bindCurrentThread() {
+        BOUND.get().push(this);
+    }
+
+    /** Removes the latest binding of this runtime from the current thread. */
+    final void unbindCurrentThread() {
+        BOUND.get().removeFirstOccurrence(this);
+    }
+
+    /** Marks this runtime closed: threads still bound to it get a clear error, and the current thread is unbound. */
+    final void markClosed() {
+        closed = true;
+        BOUND.get().removeIf(r -> r == this);
+    }
+
+    final boolean isClosed() {
+        return closed;
+    }
+
+    /** The runtime of {@code app} bound to the current thread, or null. Closed runtimes are dropped on the way. */
+    static RunningApp bound(App app) {
+        ArrayDeque<RunningApp> bound = BOUND.get();
+        for (Iterator<RunningApp> it = bound.iterator(); it.hasNext(); ) {
+            RunningApp r = it.next();
+            if (r.closed) {
+                it.remove();
+            } else if (r.app == app) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The runtime of {@code app} bound to the current thread; {@code what} names the call for the error. */
+    static RunningApp require(App app, String what) {
+        RunningApp r = bound(app);
+        if (r == null) {
+            throw new IllegalStateException(what + " outside an agent needs a runtime of app " + app.id()
+                    + " bound to this thread (" + Thread.currentThread().getName() + "): call it inside an agent, on "
+                    + "the thread that created the Worker, test driver or app.attach(...), inside "
+                    + "runningApp.run(...), or use runningApp.send(...)/get(...) directly");
+        }
+        return r;
     }
 
     /** Sends with per-send options. */
-    <K, V> void send(Topic<K, V> topic, K key, V value, Send send);
+    public final <K, V> void send(Topic<K, V> topic, K key, V value, Send send) {
+        checkOwn(topic.app(), "topic " + topic.name());
+        byte[] k = topic.schema().dumpsKey(app.serializers(), key, send.keySerializer());
+        byte[] v = topic.schema().dumpsValue(app.serializers(), value, send.valueSerializer());
+        sendBytes(topic.name(), k, v, send);
+    }
 
     /** The value of {@code key} in {@code table} (the default when it has none), read from this instance's stores. */
-    <K, V> V get(Table<K, V> table, K key);
+    public final <K, V> V get(Table<K, V> table, K key) {
+        checkOwn(table.app, "table " + table.name());
+        return call(() -> table.get(key));
+    }
 
     /** Whether {@code table} holds {@code key} in this instance's stores. */
-    <K, V> boolean containsKey(Table<K, V> table, K key);
+    public final <K, V> boolean containsKey(Table<K, V> table, K key) {
+        checkOwn(table.app, "table " + table.name());
+        return call(() -> table.containsKey(key));
+    }
 
     /** The value of {@code key} in this instance's copy of a global table, or its default. */
-    <K, V> V get(GlobalTable<K, V> table, K key);
+    public final <K, V> V get(GlobalTable<K, V> table, K key) {
+        checkOwn(table.table().app, "global table " + table.name());
+        return call(() -> table.get(key));
+    }
 
     /**
      * Runs {@code body} with this runtime bound to the current thread, so that {@code topic.send}, {@code table.get}
      * and window reads in it use this runtime.
      */
-    void run(Runnable body);
+    public final void run(Runnable body) {
+        checkOpen();
+        bindCurrentThread();
+        try {
+            body.run();
+        } finally {
+            unbindCurrentThread();
+        }
+    }
 
     /** Like {@link #run(Runnable)}, returning {@code body}'s result. */
-    <T> T call(Supplier<T> body);
+    public final <T> T call(Supplier<T> body) {
+        checkOpen();
+        bindCurrentThread();
+        try {
+            return body.get();
+        } finally {
+            unbindCurrentThread();
+        }
+    }
+
+    final void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the runtime of app " + app.id() + " is closed");
+        }
+    }
+
+    private void checkOwn(App other, String what) {
+        if (other != app) {
+            throw new IllegalArgumentException(what + " belongs to app " + other.id() + ", not to app " + app.id()
+                    + " that this runtime runs");
+        }
+    }
+
+    /** Sends {@code value} under {@code key} to {@code topic}, encoded as Faust would (outside any transaction). */
+    public <K, V> void send(Topic<K, V> topic, K key, V value) {
+        send(topic, key, value, Send.options());
+    }
 
     /**
      * Stops what this runtime runs and releases what it created: a worker stops, a test driver closes, an attached
      * handle closes its producer (your {@code KafkaStreams} keeps running). Calls through it then fail clearly.
      */
     @Override
-    void close();
+    public abstract void close();
 }

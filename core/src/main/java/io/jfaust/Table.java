@@ -166,7 +166,7 @@ public final class Table<K, V> {
 
     ReadOnlyKeyValueStore<Bytes, byte[]> readStore() {
         Scope scope = Scope.current();
-        return scope != null ? scope.store(name) : AppRuntime.require(app, "reading table " + name).store(name);
+        return scope != null ? scope.store(name) : RunningApp.require(app, "reading table " + name).store(name);
     }
 
     KeyValueStore<Bytes, byte[]> writeStore() {

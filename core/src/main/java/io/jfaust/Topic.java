@@ -73,7 +73,7 @@ public final class Topic<K, V> {
         if (scope != null) {
             scope.send(name, key, value, send);
         } else {
-            AppRuntime.require(app, "topic.send(" + name + ")").sendBytes(name, key, value, send);
+            RunningApp.require(app, "topic.send(" + name + ")").sendBytes(name, key, value, send);
         }
     }
 

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class Worker extends AppRuntime {
+public final class Worker extends RunningApp {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     private final Options options;

@@ -41,7 +41,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * });
  * }</pre>
  */
-public final class FaustTestDriver extends AppRuntime {
+public final class FaustTestDriver extends RunningApp {
     private final App app;
     private final TopologyTestDriver driver;
     private final Path stateDir;

@@ -1,4 +1,4 @@
-package io.jfaust.serdes;
+package io.jfaust.boundary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * assertThat(boundary.violations(ApiBoundary.classesBeside(RecordSchema.class))).isEmpty();
  * }</pre>
  */
-final class ApiBoundary {
+public final class ApiBoundary {
     private final Set<String> exported;
     private final Predicate<String> guarded;
 
@@ -51,7 +51,7 @@ final class ApiBoundary {
     }
 
     /** The boundary a named module's descriptor declares: its unqualified exports. */
-    static ApiBoundary of(Module module, Predicate<String> guarded) {
+    public static ApiBoundary of(Module module, Predicate<String> guarded) {
         ModuleDescriptor d = module.getDescriptor();
         if (d == null) {
             throw new IllegalArgumentException(module + " is not a named module: give the exported packages");
@@ -62,12 +62,12 @@ final class ApiBoundary {
     }
 
     /** A boundary given by its exported packages (for code on the class path). */
-    static ApiBoundary of(Set<String> exportedPackages, Predicate<String> guarded) {
+    public static ApiBoundary of(Set<String> exportedPackages, Predicate<String> guarded) {
         return new ApiBoundary(exportedPackages, guarded);
     }
 
     /** The exported packages. */
-    Set<String> exported() {
+    public Set<String> exported() {
         return exported;
     }
 
@@ -75,7 +75,7 @@ final class ApiBoundary {
      * Every class compiled into the directory or jar that holds {@code anchor} (main classes, not test classes:
      * surefire patches test classes in from another directory).
      */
-    static List<Class<?>> classesBeside(Class<?> anchor) {
+    public static List<Class<?>> classesBeside(Class<?> anchor) {
         Path root;
         try {
             root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -105,7 +105,7 @@ final class ApiBoundary {
     }
 
     /** Whether {@code c} is part of the API: public, with public enclosing classes, in an exported package. */
-    boolean isApi(Class<?> c) {
+    public boolean isApi(Class<?> c) {
         for (Class<?> k = c; k != null; k = k.getDeclaringClass()) {
             if (!Modifier.isPublic(k.getModifiers())) {
                 return false;
@@ -115,7 +115,7 @@ final class ApiBoundary {
     }
 
     /** Each way the API types among {@code classes} mention a type users cannot reach, sorted; empty when none. */
-    List<String> violations(Iterable<Class<?>> classes) {
+    public List<String> violations(Iterable<Class<?>> classes) {
         Set<String> out = new TreeSet<>();
         for (Class<?> c : classes) {
             if (isApi(c)) {

@@ -1,0 +1,36 @@
+package io.jfaust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jfaust.boundary.ApiBoundary;
+import io.jfaust.internal.DecodeErrors;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The core module's API mentions only exported, public types: the build checks it on every run. */
+class ApiBoundaryTest {
+    /** jfaust's packages, less those another jfaust module exports (serdes' API may appear in core's). */
+    private static final ApiBoundary BOUNDARY = ApiBoundary.of(App.class.getModule(),
+            p -> (p.equals("io.jfaust") || p.startsWith("io.jfaust.")) && !exportedByAnotherModule(p));
+
+    private static boolean exportedByAnotherModule(String pkg) {
+        return ModuleLayer.boot().modules().stream().anyMatch(m -> m != App.class.getModule()
+                && m.getPackages().contains(pkg) && m.isExported(pkg));
+    }
+
+    @Test
+    void testsRunInTheNamedModuleWhichExportsOnlyItsApiPackage() {
+        Module core = App.class.getModule();
+        assertThat(core.isNamed()).as("tests run on the module path").isTrue();
+        assertThat(core.getName()).isEqualTo("io.jfaust.core");
+        assertThat(BOUNDARY.exported()).containsExactly("io.jfaust");
+        assertThat(core.isExported("io.jfaust.internal")).isFalse();
+    }
+
+    @Test
+    void noPublicSignatureMentionsAnInternalOrHiddenType() {
+        List<Class<?>> classes = ApiBoundary.classesBeside(App.class);
+        assertThat(classes).contains(App.class, AgentProcessor.class, DecodeErrors.class);
+        assertThat(BOUNDARY.violations(classes)).isEmpty();
+    }
+}
