@@ -43,7 +43,7 @@ public final class YamlCodec implements Codec {
         if (isPlainRootScalar(plain, text)) {
             text = text + "...\n";
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return PyText.encodeUtf8(text);
     }
 
     /** PyYAML marks a document whose root is an unquoted scalar as open-ended and closes it with {@code ...}. */
