@@ -121,15 +121,14 @@ public final class DataType<T> {
                 if (s instanceof String || s == null) {
                     return (T) s;
                 }
-                // Faust's want_str passes non-bytes through (a JSON number stays a number); Java needs a String.
-                return (T) FieldConversions.pyStr(s);
+                throw notHeldBy("str", s);
             }
             case BYTES: {
                 Object b = PyTypes.wantBytes(payload);
                 if (b instanceof byte[] || b == null) {
                     return (T) b;
                 }
-                throw new RecordException("expected bytes, got " + PyTypes.typeName(payload));
+                throw notHeldBy("bytes", b);
             }
             case INT: {
                 Object i = FieldConversions.toInt(PyTypes.wantStr(payload));
@@ -144,6 +143,21 @@ public final class DataType<T> {
             default:
                 return RecordDecoder.fromData(Objects.requireNonNull(schema), payload, false, registry);
         }
+    }
+
+    /**
+     * The one rule for str and bytes types receiving a decoded payload of another type (a JSON number, list, object
+     * or boolean): Faust's {@code _prepare_payload} calls {@code want_str}/{@code want_bytes}, which hand any
+     * non-bytes value over unchanged ({@code fs:faust/serializers/registry.py}), so a Faust agent on a
+     * {@code value_type=str} topic receives the int {@code 5}. A Java {@code String} cannot hold it, and turning it
+     * into text would make {@code 5} and {@code "5"} the same; so it is a decode error naming what arrived. A topic
+     * typed {@code Object} ({@link #any()}) receives every JSON value unchanged, as Faust's agent does.
+     */
+    private static RecordException notHeldBy(String pythonType, Object payload) {
+        return new RecordException("a " + pythonType + "-typed key or value received a JSON "
+                + PyTypes.typeName(payload) + " (" + FieldConversions.pyRepr(payload) + "): Faust would hand the "
+                + PyTypes.typeName(payload) + " over unchanged, which a Java " + (pythonType.equals("str") ? "String"
+                : "byte[]") + " cannot hold; type the topic's key or value as Object to receive any JSON value");
     }
 
     /** Faust's {@code Model._maybe_reconstruct}: a mapping naming a registered record becomes that record. */

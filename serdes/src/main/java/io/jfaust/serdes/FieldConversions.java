@@ -1,7 +1,9 @@
 package io.jfaust.serdes;
 
 import io.jfaust.serdes.internal.Iso8601;
+import io.jfaust.serdes.internal.NegativeZeroDecimal;
 import io.jfaust.serdes.internal.NonFiniteDecimal;
+import io.jfaust.serdes.internal.PyInts;
 import io.jfaust.serdes.internal.PyFloat;
 import io.jfaust.serdes.internal.PyText;
 import io.jfaust.serdes.internal.PyTypes;
@@ -58,7 +60,7 @@ final class FieldConversions {
                 if (!(value instanceof String str)) {
                     throw new CoercionException("'" + PyTypes.typeName(value) + "' object has no attribute 'encode'");
                 }
-                return (f.trimWhitespace() ? str.strip() : str).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return PyText.encodeUtf8(f.trimWhitespace() ? str.strip() : str);
             }
             case DATETIME:
                 return value == null || value instanceof Temporal ? value : parseDate(value);
@@ -99,7 +101,9 @@ final class FieldConversions {
             if (!INT.matcher(t).matches()) {
                 throw new CoercionException("invalid literal for int() with base 10: " + PyText.strRepr(s));
             }
-            return normalize(new BigInteger(t.replace("_", "")));
+            String digits = t.replace("_", "");
+            PyInts.checkParseDigits(digits.length() - (digits.startsWith("-") || digits.startsWith("+") ? 1 : 0));
+            return normalize(new BigInteger(digits));
         }
         throw new CoercionException("int() argument must be a string, a bytes-like object or a real number, not '"
                 + PyTypes.typeName(v) + "'");
@@ -121,6 +125,8 @@ final class FieldConversions {
             return d;
         } else if (v instanceof BigDecimal d) {
             return d.doubleValue();
+        } else if (v instanceof NegativeZeroDecimal) {
+            return -0.0;
         } else if (v instanceof NonFiniteDecimal d) {
             return d.text().contains("nan") || d.text().contains("NaN") ? Double.NaN
                     : d.text().startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -147,7 +153,7 @@ final class FieldConversions {
 
     /** Python's {@code Decimal(v)}: exact for floats; NaN and infinities kept as {@link NonFiniteDecimal}. */
     static Object toDecimal(Object v) {
-        if (v instanceof BigDecimal || v instanceof NonFiniteDecimal) {
+        if (v instanceof BigDecimal || v instanceof NonFiniteDecimal || v instanceof NegativeZeroDecimal) {
             return v;
         } else if (v instanceof Boolean b) {
             return b ? BigDecimal.ONE : BigDecimal.ZERO;
@@ -162,7 +168,8 @@ final class FieldConversions {
             } else if (Double.isInfinite(d)) {
                 return new NonFiniteDecimal(d > 0 ? "Infinity" : "-Infinity");
             }
-            return new BigDecimal(d);
+            // Decimal(-0.0) is Decimal('-0'): the float's sign survives.
+            return d == 0.0 && 1 / d < 0 ? new NegativeZeroDecimal(0) : new BigDecimal(d);
         } else if (v instanceof String s) {
             return parseDecimal(s);
         }
@@ -179,7 +186,9 @@ final class FieldConversions {
         }
         if (!t.isEmpty() && FLOAT.matcher(t).matches() && t.chars().anyMatch(Character::isDigit)) {
             try {
-                return new BigDecimal(t);
+                BigDecimal d = new BigDecimal(t);
+                // Python's Decimal keeps the sign of a zero ('-0.00' stays '-0.00'); BigDecimal drops it.
+                return d.signum() == 0 && t.startsWith("-") ? new NegativeZeroDecimal(d.scale()) : d;
             } catch (NumberFormatException ignored) {
                 // falls through
             }
@@ -216,7 +225,8 @@ final class FieldConversions {
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             return Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : PyFloat.repr(d);
-        } else if (v instanceof BigDecimal || v instanceof NonFiniteDecimal || v instanceof Number) {
+        } else if (v instanceof BigDecimal || v instanceof NonFiniteDecimal || v instanceof NegativeZeroDecimal
+                || v instanceof Number) {
             return v.toString();
         } else if (v instanceof Temporal) {
             return Iso8601.format(v).replace('T', ' ').replace("Z", "+00:00");
@@ -230,7 +240,7 @@ final class FieldConversions {
             return PyText.strRepr(s);
         } else if (v instanceof byte[] b) {
             return PyText.bytesRepr(b);
-        } else if (v instanceof BigDecimal || v instanceof NonFiniteDecimal) {
+        } else if (v instanceof BigDecimal || v instanceof NonFiniteDecimal || v instanceof NegativeZeroDecimal) {
             return "Decimal('" + v + "')";
         } else if (v instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder("{");
@@ -297,6 +307,9 @@ final class FieldConversions {
     private static String decimalViolation(Field f, Object value) {
         if (value instanceof NonFiniteDecimal) {
             return "Illegal value in decimal: " + pyRepr(value);
+        }
+        if (value instanceof NegativeZeroDecimal z) {
+            value = z.unsigned(); // as_tuple() gives the same digits and exponent; only the sign differs
         }
         if (!(value instanceof BigDecimal d)) {
             return null;

@@ -217,7 +217,9 @@ final class JavaRecords {
                 || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
                 || raw == BigInteger.class) {
             return FieldType.INT;
-        } else if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) {
+        } else if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+                || raw == Number.class) {
+            // Number: a Python float field that may hold an int, written as Faust writes it (0, not 0.0).
             return FieldType.FLOAT;
         } else if (raw == boolean.class || raw == Boolean.class) {
             return FieldType.BOOL;

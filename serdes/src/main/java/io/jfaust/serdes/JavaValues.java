@@ -1,13 +1,14 @@
 package io.jfaust.serdes;
 
 import io.jfaust.serdes.internal.Iso8601;
+import io.jfaust.serdes.internal.NegativeZeroDecimal;
 import io.jfaust.serdes.internal.NonFiniteDecimal;
+import io.jfaust.serdes.internal.PyText;
 import io.jfaust.serdes.internal.PyTypes;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -78,7 +79,7 @@ final class JavaValues {
         } else if (Temporal.class.isAssignableFrom(raw)) {
             return temporal(v, raw, where);
         } else if (raw == byte[].class && v instanceof String s) {
-            return s.getBytes(StandardCharsets.UTF_8);
+            return PyText.encodeUtf8(s);
         } else if (raw.isEnum()) {
             return enumValue(v, raw, where);
         } else if (Collection.class.isAssignableFrom(raw) && v instanceof Collection<?> c) {
@@ -120,6 +121,10 @@ final class JavaValues {
     }
 
     private static Object decimal(Object v, String where) {
+        if (v instanceof NegativeZeroDecimal z) {
+            // BigDecimal has no signed zero: the component gets 0 with the same scale (equal in Python, -0 == 0).
+            return z.unsigned();
+        }
         if (v instanceof NonFiniteDecimal d) {
             throw new RecordException(where + ": Decimal('" + d.text() + "') cannot be held by a BigDecimal");
         }
@@ -127,6 +132,8 @@ final class JavaValues {
             Object d = FieldConversions.toDecimal(v);
             if (d instanceof BigDecimal bd) {
                 return bd;
+            } else if (d instanceof NegativeZeroDecimal z) {
+                return z.unsigned();
             }
             throw new RecordException(where + ": Decimal('" + d + "') cannot be held by a BigDecimal");
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.jfaust.serdes.CodecException;
 import java.io.IOException;
@@ -26,8 +27,14 @@ import java.util.List;
  * }</pre>
  */
 public final class JsonReader {
+    /**
+     * Python's {@code json} has no limit on number length (a float of any length is read; {@code 1e400} is
+     * infinity); integers are limited by {@code int()} alone (see {@link PyInts#MAX_STR_DIGITS}). Jackson's default
+     * 1000-character limit is lifted and the integer limit checked on each integer token.
+     */
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
             .build();
 
     private JsonReader() {}
@@ -170,6 +177,11 @@ public final class JsonReader {
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
+                if (p.getTextLength() > PyInts.MAX_STR_DIGITS) {
+                    // json's scanner calls int() on the token (Lib/json/scanner.py), which counts digits, not the sign.
+                    String text = p.getText();
+                    PyInts.checkParseDigits(text.length() - (text.startsWith("-") ? 1 : 0));
+                }
                 switch (p.getNumberType()) {
                     case INT:
                     case LONG:

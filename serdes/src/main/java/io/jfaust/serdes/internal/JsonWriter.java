@@ -60,9 +60,10 @@ public final class JsonWriter {
             writeString(out, s);
         } else if (v instanceof Boolean b) {
             out.ascii(b ? "true" : "false");
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
-                || v instanceof BigInteger) {
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             out.ascii(v.toString());
+        } else if (v instanceof BigInteger i) {
+            out.ascii(PyInts.format(i));
         } else if (v instanceof Double d) {
             out.ascii(PyFloat.repr(d));
         } else if (v instanceof Float f) {
@@ -84,6 +85,8 @@ public final class JsonWriter {
             writeString(out, d.toString());
         } else if (v instanceof NonFiniteDecimal d) {
             writeString(out, d.text());
+        } else if (v instanceof NegativeZeroDecimal z) {
+            writeString(out, z.toString());
         } else if (v instanceof UUID u) {
             writeString(out, u.toString());
         } else if (v instanceof byte[] b) {
@@ -175,9 +178,10 @@ public final class JsonWriter {
             return "null";
         } else if (k instanceof Boolean b) {
             return b ? "true" : "false";
-        } else if (k instanceof Integer || k instanceof Long || k instanceof Short || k instanceof Byte
-                || k instanceof BigInteger) {
+        } else if (k instanceof Integer || k instanceof Long || k instanceof Short || k instanceof Byte) {
             return k.toString();
+        } else if (k instanceof BigInteger i) {
+            return PyInts.format(i);
         } else if (k instanceof Double d) {
             return PyFloat.repr(d);
         } else if (k instanceof Float f) {

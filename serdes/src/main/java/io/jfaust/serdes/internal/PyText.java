@@ -75,6 +75,47 @@ public final class PyText {
         return out.append(quote).toString();
     }
 
+    /**
+     * Strict UTF-8 encoding, as Python's {@code str.encode()} (errors='strict'): a lone surrogate (a high surrogate
+     * not followed by a low one, or a low one alone) is refused with Python's {@code UnicodeEncodeError} message
+     * instead of becoming {@code ?} as {@link String#getBytes} would make it. Python reports the whole run of
+     * surrogates, in code point positions (CPython {@code Objects/unicodeobject.c}, {@code unicode_encode_utf8};
+     * the message is {@code UnicodeEncodeError.__str__} in {@code Objects/exceptions.c}).
+     */
+    public static byte[] encodeUtf8(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw surrogates(s, i);
+            }
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static CodecException surrogates(String s, int at) {
+        int start = s.codePointCount(0, at);
+        int end = at;
+        // The run of code points that are surrogates (a valid pair is one non-surrogate code point).
+        while (end < s.length() && Character.isSurrogate(s.charAt(end))
+                && !(Character.isHighSurrogate(s.charAt(end)) && end + 1 < s.length()
+                && Character.isLowSurrogate(s.charAt(end + 1)))) {
+            end++;
+        }
+        int count = end - at;
+        String message = count == 1
+                ? String.format("'utf-8' codec can't encode character '\\u%04x' in position %d: surrogates not allowed",
+                        (int) s.charAt(at), start)
+                : String.format("'utf-8' codec can't encode characters in position %d-%d: surrogates not allowed",
+                        start, start + count - 1);
+        return new CodecException("utf-8", message);
+    }
+
     /** Strict UTF-8 decoding, as Python's {@code bytes.decode()}; malformed input raises a CodecException naming the position. */
     public static String decodeUtf8(byte[] b) {
         boolean ascii = true;

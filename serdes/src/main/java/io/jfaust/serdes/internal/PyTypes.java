@@ -3,7 +3,6 @@ package io.jfaust.serdes.internal;
 import io.jfaust.serdes.GenericRecord;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class PyTypes {
             return "int";
         } else if (v instanceof Double || v instanceof Float) {
             return "float";
-        } else if (v instanceof BigDecimal) {
+        } else if (v instanceof BigDecimal || v instanceof NonFiniteDecimal || v instanceof NegativeZeroDecimal) {
             return "Decimal";
         } else if (v instanceof Map) {
             return "dict";
@@ -49,9 +48,12 @@ public final class PyTypes {
         return v.getClass().getSimpleName();
     }
 
-    /** {@code want_bytes}: a str becomes its UTF-8 bytes, anything else is returned unchanged. */
+    /**
+     * {@code want_bytes}: a str becomes its UTF-8 bytes ({@code str.encode()}, strict: a lone surrogate raises as
+     * Python's {@code UnicodeEncodeError} does), anything else is returned unchanged.
+     */
     public static Object wantBytes(Object v) {
-        return v instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : v;
+        return v instanceof String s ? PyText.encodeUtf8(s) : v;
     }
 
     /** {@code want_str}: bytes become their (strict) UTF-8 text, anything else is returned unchanged. */
@@ -73,6 +75,10 @@ public final class PyTypes {
             return i.signum() != 0;
         } else if (v instanceof BigDecimal d) {
             return d.signum() != 0;
+        } else if (v instanceof NegativeZeroDecimal) {
+            return false;
+        } else if (v instanceof NonFiniteDecimal) {
+            return true;
         } else if (v instanceof Number n) {
             return n.doubleValue() != 0.0;
         } else if (v instanceof Collection<?> c) {

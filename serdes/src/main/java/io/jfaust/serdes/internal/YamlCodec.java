@@ -4,25 +4,44 @@ import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.CodecException;
 import io.jfaust.serdes.RecordSchema;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Faust's {@code yaml} codec: PyYAML's {@code safe_dump} (keys sorted, block style, floats as PyYAML prints them,
- * {@code ...} after a bare root scalar) and {@code safe_load}, through SnakeYAML (a port of PyYAML).
+ * Faust's {@code yaml} codec ({@code want_bytes(yaml.safe_dump(obj))} / {@code yaml.safe_load(want_str(s))},
+ * {@code faust/serializers/codecs.py}) as PyYAML 6 writes and reads: keys sorted, block style, floats as PyYAML
+ * prints them, {@code ...} after a bare root scalar, the scalar style PyYAML's emitter chooses (single quotes for
+ * multi-line text, double quotes with upper-case escapes for special characters), datetimes as
+ * {@code isoformat(' ')} and read back with their offsets, Decimals and nested records refused. Through SnakeYAML
+ * (a port of PyYAML) with the differences adjusted.
  *
  * <pre>{@code
  * Codec yaml = Codecs.get("yaml");
@@ -40,15 +59,16 @@ public final class YamlCodec implements Codec {
         } catch (YAMLException e) {
             throw new CodecException("yaml", "cannot represent " + PyTypes.typeName(value) + ": " + e.getMessage(), e);
         }
+        text = upperCaseHexEscapes(text);
         if (isPlainRootScalar(plain, text)) {
             text = text + "...\n";
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return PyText.encodeUtf8(text);
     }
 
     /** PyYAML marks a document whose root is an unquoted scalar as open-ended and closes it with {@code ...}. */
     private static boolean isPlainRootScalar(Object plain, String text) {
-        if (plain instanceof Map || plain instanceof List) {
+        if (plain instanceof Map || plain instanceof Collection) {
             return false;
         }
         return !(text.startsWith("'") || text.startsWith("\"") || text.startsWith("|") || text.startsWith(">"));
@@ -61,7 +81,10 @@ public final class YamlCodec implements Codec {
             throw new CodecException("yaml", "expected bytes or str, not " + PyTypes.typeName(data));
         }
         try {
-            return normalize(new Yaml(new SafeConstructor(new LoaderOptions())).load(s));
+            LoaderOptions options = new LoaderOptions();
+            DumperOptions unused = new DumperOptions();
+            return normalize(new Yaml(new PyConstructor(options), new Representer(unused), unused, options,
+                    new PyResolver()).load(s));
         } catch (YAMLException e) {
             throw new CodecException("yaml", e.getMessage(), e);
         }
@@ -75,10 +98,18 @@ public final class YamlCodec implements Codec {
         options.setAllowUnicode(false);
         options.setWidth(80);
         options.setSplitLines(true);
+        // PyYAML escapes non-printable text in a double-quoted scalar; it never switches to !!binary.
+        options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
         return new Yaml(new PyRepresenter(options), options);
     }
 
-    /** Records become their representation, maps sorted by key (PyYAML's {@code sort_keys=True}). */
+    /**
+     * What PyYAML's {@code safe_dump} receives from Faust: a record's {@code to_representation()} at the root (its
+     * nested records stay objects, which {@code SafeRepresenter} refuses), maps sorted by key ({@code sort_keys}),
+     * sets kept as sets, datetimes and dates as they are; Decimals, UUIDs, enums and other objects refused as
+     * PyYAML refuses them ({@code RepresenterError('cannot represent an object', ...)},
+     * {@code lib/yaml/representer.py}).
+     */
     private static Object toPlain(Object v, int depth) {
         if (depth > 1000) {
             throw new CodecException("yaml", "value nested deeper than 1000 levels");
@@ -87,19 +118,109 @@ public final class YamlCodec implements Codec {
             Map<Object, Object> sorted = new TreeMap<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
             m.forEach((k, val) -> sorted.put(k, toPlain(val, depth + 1)));
             return sorted;
+        } else if (v instanceof Set<?> set) {
+            Set<Object> sorted = new TreeSet<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
+            set.forEach(x -> sorted.add(toPlain(x, depth + 1)));
+            return new LinkedHashSet<>(sorted);
         } else if (v instanceof Collection<?> c) {
             List<Object> out = new ArrayList<>(c.size());
             c.forEach(x -> out.add(toPlain(x, depth + 1)));
             return out;
-        } else if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean
-                || v instanceof byte[]) {
+        } else if (v == null || v instanceof String || v instanceof Boolean || v instanceof byte[]
+                || v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger || v instanceof Double || v instanceof Float) {
+            return v instanceof BigInteger i ? new BigInteger(PyInts.format(i)) : v;
+        } else if (v instanceof LocalDateTime || v instanceof OffsetDateTime || v instanceof LocalDate) {
             return v;
+        } else if (v instanceof ZonedDateTime z) {
+            return z.toOffsetDateTime();
+        } else if (v instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
         }
         RecordSchema<?> schema = RecordSchema.forObject(v);
-        if (schema != null) {
+        if (schema != null && depth == 0) {
             return toPlain(representation(schema, v), depth + 1);
         }
-        throw new CodecException("yaml", "cannot represent an object: " + v);
+        throw new CodecException("yaml", "cannot represent an object: " + describe(v, schema)
+                + (schema != null ? " (Faust's to_representation() leaves nested records as objects, which "
+                + "PyYAML's safe_dump refuses)" : ""));
+    }
+
+    private static String describe(Object v, RecordSchema<?> schema) {
+        if (v instanceof java.math.BigDecimal || v instanceof NonFiniteDecimal || v instanceof NegativeZeroDecimal) {
+            return "Decimal('" + v + "')";
+        }
+        return schema != null ? "<" + schema.className() + ">" : v.getClass().getSimpleName() + " " + v;
+    }
+
+    /**
+     * PyYAML writes escapes in upper case ({@code '\\x%02X'}, {@code '\\u%04X'}, {@code '\\U%08X'} in
+     * {@code Emitter.write_double_quoted}); SnakeYAML, otherwise a port of it, in lower case. Only double-quoted
+     * scalars hold escapes, so the hex digits of escapes inside them are upper-cased; plain and single-quoted
+     * scalars (where a backslash is text) are left alone.
+     */
+    static String upperCaseHexEscapes(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        int n = text.length();
+        boolean tokenStart = true;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (tokenStart && c == '"') {
+                out.append(c);
+                i++;
+                while (i < n && text.charAt(i) != '"') {
+                    char d = text.charAt(i);
+                    if (d == '\\' && i + 1 < n) {
+                        char e = text.charAt(i + 1);
+                        int hex = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+                        out.append(d).append(e);
+                        i += 2;
+                        for (int k = 0; k < hex && i < n; k++, i++) {
+                            out.append(Character.toUpperCase(text.charAt(i)));
+                        }
+                        continue;
+                    }
+                    out.append(d);
+                    i++;
+                }
+                if (i < n) {
+                    out.append('"');
+                    i++;
+                }
+                tokenStart = false;
+            } else if (tokenStart && c == '\'') {
+                out.append(c);
+                i++;
+                while (i < n) {
+                    char d = text.charAt(i);
+                    out.append(d);
+                    i++;
+                    if (d == '\'') {
+                        if (i < n && text.charAt(i) == '\'') {
+                            out.append('\'');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                tokenStart = false;
+            } else if (c == '\n' || c == ' ' || c == '-' && tokenStart || c == '?' && tokenStart) {
+                // A new token may start after a line break, indentation, "- ", "? " or ": ".
+                out.append(c);
+                tokenStart = c == '\n' || tokenStart || (c == ' ' && i > 0 && text.charAt(i - 1) == ':');
+                i++;
+            } else {
+                out.append(c);
+                tokenStart = false;
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     private static <T> Map<String, Object> representation(RecordSchema<T> schema, Object record) {
@@ -130,6 +251,39 @@ public final class YamlCodec implements Codec {
             Represent floats = data -> representScalar(Tag.FLOAT, pyYamlFloat(((Number) data).doubleValue()));
             this.representers.put(Double.class, floats);
             this.representers.put(Float.class, floats);
+            // Python's str: the emitter chooses the style as PyYAML's does (plain, else single-quoted, else
+            // double-quoted); SnakeYAML's own representer would pick the literal style for multi-line text.
+            // SnakeYAML's emitter allows a multi-line plain scalar, PyYAML's does not (analyze_scalar: line breaks
+            // forbid plain), so such text asks for single quotes, which the emitter still turns to double quotes
+            // where PyYAML's would (special characters, a multi-line simple key).
+            this.representers.put(String.class, data -> representScalar(Tag.STR, (String) data,
+                    hasLineBreak((String) data) ? DumperOptions.ScalarStyle.SINGLE_QUOTED
+                            : DumperOptions.ScalarStyle.PLAIN));
+            // SafeRepresenter.represent_datetime: isoformat(' '); represent_date: isoformat().
+            Represent dates = data -> representScalar(Tag.TIMESTAMP, pyIsoformat(data));
+            this.representers.put(LocalDateTime.class, dates);
+            this.representers.put(OffsetDateTime.class, dates);
+            this.representers.put(LocalDate.class, dates);
+        }
+
+        /** PyYAML's line breaks ({@code '\\n\\x85\\u2028\\u2029'} in {@code Emitter.analyze_scalar}). */
+        private static boolean hasLineBreak(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Python's {@code datetime.isoformat(' ')} ({@code +00:00} for UTC) or {@code date.isoformat()}. */
+        private static String pyIsoformat(Object data) {
+            if (data instanceof LocalDate d) {
+                return d.toString();
+            }
+            String iso = Iso8601.format(data).replace('T', ' ');
+            return iso.endsWith("Z") ? iso.substring(0, iso.length() - 1) + "+00:00" : iso;
         }
 
         private static String pyYamlFloat(double d) {
@@ -148,6 +302,79 @@ public final class YamlCodec implements Codec {
         @Override
         protected Node representScalar(Tag tag, String value) {
             return super.representScalar(tag, value);
+        }
+    }
+
+    /**
+     * SnakeYAML's resolver leaves very long digit strings as text; PyYAML's int pattern ({@code Resolver},
+     * {@code lib/yaml/resolver.py}) has no length limit, so a plain decimal integer of any length is an int (and
+     * then meets {@code int()}'s digit limit).
+     */
+    private static final class PyResolver extends Resolver {
+        private static final Pattern DECIMAL = Pattern.compile("^[-+]?(?:0|[1-9][0-9_]*)$");
+
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind == NodeId.scalar && implicit && DECIMAL.matcher(value).matches()) {
+                return Tag.INT;
+            }
+            return super.resolve(kind, value, implicit);
+        }
+    }
+
+    /**
+     * PyYAML's {@code SafeConstructor} where SnakeYAML's differs: timestamps become a date, a naive datetime or a
+     * datetime with its own offset kept ({@code construct_yaml_timestamp}: fraction cut to 6 digits, {@code Z} is
+     * UTC), not a {@code java.util.Date}; decimal integers obey {@code int()}'s 4300-digit limit.
+     */
+    private static final class PyConstructor extends SafeConstructor {
+        private static final Pattern TIMESTAMP = Pattern.compile(
+                "^(\\d{4})-(\\d\\d?)-(\\d\\d?)(?:(?:[Tt]|[ \\t]+)(\\d\\d?):(\\d\\d):(\\d\\d)(?:\\.(\\d*))?"
+                        + "(?:[ \\t]*(Z|([-+])(\\d\\d?)(?::(\\d\\d))?))?)?$");
+
+        PyConstructor(LoaderOptions options) {
+            super(options);
+            Construct ints = this.yamlConstructors.get(Tag.INT);
+            this.yamlConstructors.put(Tag.INT, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String v = ((ScalarNode) node).getValue().replace("_", "");
+                    String unsigned = v.startsWith("-") || v.startsWith("+") ? v.substring(1) : v;
+                    if (!unsigned.startsWith("0") && !unsigned.contains(":")) {
+                        PyInts.checkParseDigits(unsigned.length());
+                    }
+                    return ints.construct(node);
+                }
+            });
+            this.yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    return timestamp(((ScalarNode) node).getValue());
+                }
+            });
+        }
+
+        static Object timestamp(String value) {
+            Matcher m = TIMESTAMP.matcher(value);
+            if (!m.matches()) {
+                throw new CodecException("yaml", "not a timestamp: " + value);
+            }
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            if (m.group(4) == null) {
+                return date;
+            }
+            String fraction = m.group(7) == null ? "" : m.group(7);
+            fraction = (fraction.length() > 6 ? fraction.substring(0, 6) : fraction + "000000".substring(
+                    fraction.length()));
+            LocalDateTime t = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    Integer.parseInt(m.group(6)), Integer.parseInt(fraction) * 1000);
+            if (m.group(9) != null) {
+                int seconds = Integer.parseInt(m.group(10)) * 3600
+                        + (m.group(11) == null ? 0 : Integer.parseInt(m.group(11)) * 60);
+                return t.atOffset(ZoneOffset.ofTotalSeconds(m.group(9).equals("-") ? -seconds : seconds));
+            }
+            return m.group(8) != null ? t.atOffset(ZoneOffset.UTC) : t;
         }
     }
 
