@@ -1,6 +1,7 @@
 package io.jfaust;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an app does with a record it cannot decode, or whose agent code throws. The default is Faust's: skip it,
@@ -59,7 +60,7 @@ public final class ErrorPolicy {
     }
 
     /** The dead letter topic, or null. */
-    public String topic() {
+    public @Nullable String topic() {
         return topic;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event being processed (Faust's {@code Event}): decoded key and value, headers, and where the message came
@@ -29,8 +30,8 @@ public final class Event<K, V> {
     private final long offset;
     private final long timestampMs;
 
-    /** An event; built by jfaust's processors and test tools. */
-    public Event(K key, V value, byte[] rawKey, byte[] rawValue, Headers headers, String topic, int partition,
+    /** An event; built by jfaust's processors and test tools only. */
+    Event(K key, V value, byte[] rawKey, byte[] rawValue, Headers headers, String topic, int partition,
                  long offset, long timestampMs) {
         this.key = key;
         this.value = value;
@@ -50,22 +51,22 @@ public final class Event<K, V> {
     }
 
     /** The decoded key. */
-    public K key() {
+    public @Nullable K key() {
         return key;
     }
 
     /** The decoded value. */
-    public V value() {
+    public @Nullable V value() {
         return value;
     }
 
     /** The key bytes as read. */
-    public byte[] rawKey() {
+    public byte @Nullable [] rawKey() {
         return rawKey;
     }
 
     /** The value bytes as read. */
-    public byte[] rawValue() {
+    public byte @Nullable [] rawValue() {
         return rawValue;
     }
 

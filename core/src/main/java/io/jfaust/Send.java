@@ -1,9 +1,11 @@
 package io.jfaust;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options of one send ({@code topic.send(key=..., value=..., partition=..., timestamp=..., headers=...,
@@ -44,8 +46,13 @@ public final class Send {
         return new Send(partition, timestamp, headers, keySerializer, valueSerializer);
     }
 
-    /** The record timestamp in epoch seconds (Faust's float {@code timestamp}); null for the producer's clock. */
-    public Send withTimestamp(Double epochSeconds) {
+    /** The record timestamp (default: the producer's clock). */
+    public Send withTimestamp(Instant timestamp) {
+        return withTimestamp(timestamp.toEpochMilli() / 1000.0);
+    }
+
+    /** The record timestamp in epoch seconds, as a Faust port writes it ({@code timestamp=1700000000.5}). */
+    public Send withTimestamp(double epochSeconds) {
         return new Send(partition, epochSeconds, headers, keySerializer, valueSerializer);
     }
 
@@ -66,13 +73,13 @@ public final class Send {
         return new Send(partition, timestamp, headers, keySerializer, codec);
     }
 
-    /** The partition asked for, or null. */
-    public Integer partition() {
+    /** The partition asked for, or null for the key's. */
+    public @Nullable Integer partition() {
         return partition;
     }
 
-    /** The timestamp in seconds, or null. */
-    public Double timestamp() {
+    /** The timestamp in epoch seconds, or null for the producer's clock. */
+    public @Nullable Double timestamp() {
         return timestamp;
     }
 
@@ -82,12 +89,12 @@ public final class Send {
     }
 
     /** The key codec for this send, or null for the topic's. */
-    public String keySerializer() {
+    public @Nullable String keySerializer() {
         return keySerializer;
     }
 
     /** The value codec for this send, or null for the topic's. */
-    public String valueSerializer() {
+    public @Nullable String valueSerializer() {
         return valueSerializer;
     }
 }

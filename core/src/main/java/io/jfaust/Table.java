@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Faust table ({@code app.Table(name, default=...)}): a key-value store local to the partition being processed,
@@ -79,7 +80,7 @@ public final class Table<K, V> {
     }
 
     /** The value of {@code key}, or the default (not stored) when it has none. */
-    public V get(K key) {
+    public @Nullable V get(K key) {
         checkPlain();
         byte[] bytes = readStore().get(Bytes.wrap(encodeKey(key)));
         return bytes == null ? defaultOrNull() : decodeValue(bytes);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Kafka topic as a Faust app declares it ({@code app.topic(name, key_type=..., value_type=...)}): its name, its
@@ -102,13 +103,13 @@ public final class Topic<K, V> {
         Options() {}
 
         /** The key codec of this topic (null: the key type's record serializer, else the app's). */
-        public Options keySerializer(String codec) {
+        public Options keySerializer(@Nullable String codec) {
             this.keySerializer = codec;
             return this;
         }
 
         /** The value codec of this topic (null: the value type's record serializer, else the app's). */
-        public Options valueSerializer(String codec) {
+        public Options valueSerializer(@Nullable String codec) {
             this.valueSerializer = codec;
             return this;
         }
@@ -186,7 +187,7 @@ public final class Topic<K, V> {
         }
 
         /** Partitions to create with, or null for the app default. */
-        public Integer partitions() {
+        public @Nullable Integer partitions() {
             return partitions;
         }
 
@@ -196,7 +197,7 @@ public final class Topic<K, V> {
         }
 
         /** Replication factor, or null for the app default. */
-        public Integer replicas() {
+        public @Nullable Integer replicas() {
             return replicas;
         }
 

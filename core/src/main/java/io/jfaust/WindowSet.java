@@ -49,7 +49,12 @@ public final class WindowSet<K, V> {
         return table.valueIn(key, range);
     }
 
-    /** The value in the window containing {@code epochSeconds}. */
+    /** The value in the window containing {@code time}. */
+    public V at(java.time.Instant time) {
+        return at(time.toEpochMilli() / 1000.0);
+    }
+
+    /** The value in the window containing {@code epochSeconds} (Faust's float time). */
     public V at(double epochSeconds) {
         return table.valueIn(key, table.window().current(epochSeconds));
     }
