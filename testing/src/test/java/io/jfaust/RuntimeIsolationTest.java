@@ -82,6 +82,32 @@ class RuntimeIsolationTest {
                 .hasMessageContaining("bound to this thread");
     }
 
+    @io.jfaust.serdes.FaustRecord(namespace = "iso.Refund")
+    record Refund(String id, long cents) {}
+
+    @Test
+    void anUntypedTopicDecodesOnlyRecordsTheAppRegistered() {
+        App untyped = App.create("untyped", conf -> conf.records(Refund.class));
+        Topic<String, Object> any = untyped.topic("any", String.class, Object.class);
+        List<Object> seen = new java.util.ArrayList<>();
+        untyped.agent("untyped.seen", any, s -> s.forEach(seen::add));
+        byte[] refund = "{\"id\":\"r1\",\"cents\":5,\"__faust\":{\"ns\":\"iso.Refund\"}}".getBytes();
+        try (FaustTestDriver d = FaustTestDriver.create(untyped)) {
+            d.sendRaw("any", "k".getBytes(), refund, 0, new org.apache.kafka.common.header.internals.RecordHeaders());
+        }
+        assertThat(seen).containsExactly(new Refund("r1", 5));
+        // Without conf.records the namespace is unknown to the app: a decode error naming it (Faust's KeyError).
+        App bare = App.create("bare", conf -> conf.onError(ErrorPolicy.fail()));
+        Topic<String, Object> bareAny = bare.topic("any", String.class, Object.class);
+        bare.agent("bare.seen", bareAny, s -> s.forEach(v -> { }));
+        try (FaustTestDriver d = FaustTestDriver.create(bare)) {
+            assertThatThrownBy(() -> d.sendRaw("any", "k".getBytes(), refund, 0,
+                    new org.apache.kafka.common.header.internals.RecordHeaders()))
+                    .satisfies(t -> assertThat(org.assertj.core.util.Throwables.getRootCause(t).getMessage()
+                            + String.valueOf(t.getCause())).contains("iso.Refund"));
+        }
+    }
+
     @Test
     void anotherThreadUsesTheDriverOnlyInsideRun() throws Exception {
         try (FaustTestDriver driver = FaustTestDriver.create(app)) {
