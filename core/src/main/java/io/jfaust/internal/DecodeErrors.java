@@ -29,9 +29,13 @@ public final class DecodeErrors {
         return e;
     }
 
-    /** Logs, counts and skips the record (and dead-letters it when a dead letter topic is set). */
-    public static final class Skip implements DeserializationExceptionHandler {
-        private final LogAndContinueExceptionHandler delegate = new LogAndContinueExceptionHandler();
+    /** Kafka's handler, given the located error. */
+    private abstract static class Located implements DeserializationExceptionHandler {
+        private final DeserializationExceptionHandler delegate;
+
+        Located(DeserializationExceptionHandler delegate) {
+            this.delegate = delegate;
+        }
 
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
@@ -45,19 +49,17 @@ public final class DecodeErrors {
         }
     }
 
-    /** Logs the record and stops processing. */
-    public static final class Fail implements DeserializationExceptionHandler {
-        private final LogAndFailExceptionHandler delegate = new LogAndFailExceptionHandler();
-
-        @Override
-        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-                                    Exception exception) {
-            return delegate.handleError(context, record, located(context, exception));
+    /** Logs, counts and skips the record (and dead-letters it when a dead letter topic is set). */
+    public static final class Skip extends Located {
+        public Skip() {
+            super(new LogAndContinueExceptionHandler());
         }
+    }
 
-        @Override
-        public void configure(Map<String, ?> configs) {
-            delegate.configure(configs);
+    /** Logs the record and stops processing. */
+    public static final class Fail extends Located {
+        public Fail() {
+            super(new LogAndFailExceptionHandler());
         }
     }
 }
