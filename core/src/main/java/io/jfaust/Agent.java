@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Faust agent: a named processor of a topic's events ({@code @app.agent(channel, name=..., sink=[...])}). Its
@@ -51,6 +53,51 @@ public final class Agent<K, V> {
     /** Sends to the agent's topic (Faust's {@code agent.send}). */
     public void send(K key, V value) {
         channel.send(key, value);
+    }
+
+    /**
+     * Faust's {@code await agent.ask(value, key=key)}: sends {@code value} with Faust's reply headers and returns the
+     * first value the agent yields for it (JSON values as maps/lists, records the app knows as records). Works
+     * across languages: a Faust agent answers it, and a jfaust agent answers Faust's {@code ask}. Uses the runtime
+     * bound to this thread (see {@link RunningApp}).
+     *
+     * @throws AskTimeoutException when no reply comes within {@code conf.askTimeout} (default 30 s)
+     */
+    public @Nullable Object ask(@Nullable K key, V value) {
+        return ask(key, value, Object.class);
+    }
+
+    /** {@link #ask(Object, Object)} with the reply decoded as {@code replyType}. */
+    public <R> @Nullable R ask(@Nullable K key, V value, Class<R> replyType) {
+        return RunningApp.require(app, "agent.ask(" + name + ")").ask(this, key, value, replyType);
+    }
+
+    /** Faust's {@code ask_nowait}: the reply to come. */
+    public CompletableFuture<@Nullable Object> askAsync(@Nullable K key, V value) {
+        return RunningApp.require(app, "agent.ask(" + name + ")").askAsync(this, key, value);
+    }
+
+    /**
+     * Faust's {@code await agent.join(values)}: asks for every value (no key) at once and returns the replies in
+     * the order of the values.
+     *
+     * @throws AskTimeoutException when a reply does not come in time
+     */
+    public List<@Nullable Object> join(Iterable<? extends V> values) {
+        RunningApp running = RunningApp.require(app, "agent.join(" + name + ")");
+        List<CompletableFuture<@Nullable Object>> replies = new ArrayList<>();
+        for (V v : values) {
+            replies.add(running.askAsync(this, null, v));
+        }
+        List<@Nullable Object> out = new ArrayList<>();
+        for (CompletableFuture<@Nullable Object> f : replies) {
+            try {
+                out.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return out;
     }
 
     Options options() {

@@ -123,9 +123,16 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
 
     @SuppressWarnings("unchecked")
     void yielded(Object value) {
+        Scope scope = Scope.current();
         if (results != null) {
-            Event<Object, Object> e = Scope.current().event();
+            Event<Object, Object> e = scope.event();
             results.accept(new AgentResult(agent.name(), e == null ? -1 : e.offset(), value));
+        }
+        Replies.Address reply = Replies.addressOf(scope.headers());
+        if (reply != null) {
+            // Faust's agent replies to a request (Faust-Ag-* headers) with each value it yields: key null.
+            send(reply.topic(), null, Replies.response(app, scope.event().key(), value, reply.correlationId()),
+                    Send.options());
         }
         for (Object sink : sinks) {
             if (sink instanceof Topic<?, ?> t) {

@@ -11,11 +11,14 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /** An app bound to a {@code KafkaStreams} its user runs ({@link App#attach}): sends by its own producer. */
 final class AttachedRuntime extends RunningApp {
     private final KafkaStreams streams;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final Map<String, Object> clientProperties;
+    private volatile @Nullable ReplyConsumer replyConsumer;
 
     AttachedRuntime(App app, KafkaStreams streams, Map<String, ?> clientProperties) {
         super(app);
@@ -25,6 +28,7 @@ final class AttachedRuntime extends RunningApp {
             throw new IllegalArgumentException("app.attach needs bootstrap.servers in clientProperties (and any "
                     + "security settings): the handle sends through a producer of its own");
         }
+        this.clientProperties = Map.copyOf(props);
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = Producers.create(props);
         bindCurrentThread();
@@ -43,9 +47,18 @@ final class AttachedRuntime extends RunningApp {
     }
 
     @Override
+    void startReplies(Replies replies) {
+        replyConsumer = ReplyConsumer.start(clientProperties, replies, app().settings().topicReplicationFactor());
+    }
+
+    @Override
     public void close() {
         if (!isClosed()) {
             markClosed();
+            ReplyConsumer replies = replyConsumer;
+            if (replies != null) {
+                replies.close();
+            }
             producer.close(Duration.ofSeconds(10));
         }
     }

@@ -1,11 +1,17 @@
 package io.jfaust;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An app being run: the handle through which code outside agents sends to topics and reads tables. A {@link Worker},
@@ -33,6 +39,7 @@ public abstract class RunningApp implements AutoCloseable {
 
     private final App app;
     private volatile boolean closed;
+    private @Nullable Replies replies;
 
     RunningApp(App app) {
         this.app = Objects.requireNonNull(app, "app");
@@ -43,6 +50,77 @@ public abstract class RunningApp implements AutoCloseable {
 
     /** The store of a table or global table, over every task of this instance. */
     abstract ReadOnlyKeyValueStore<Bytes, byte[]> store(String table);
+
+    /** Starts receiving this runtime's replies (a consumer of its reply topic; a test driver reads its output). */
+    abstract void startReplies(Replies replies);
+
+    /** Called after a request was sent: the test driver hands over the replies its agents produced. */
+    void afterRequest(Replies replies) {}
+
+    /** This runtime's reply machinery, started on the first request. */
+    final synchronized Replies replies() {
+        checkOpen();
+        if (replies == null) {
+            Replies r = new Replies(app);
+            startReplies(r);
+            replies = r;
+        }
+        return replies;
+    }
+
+    /**
+     * Faust's {@code agent.ask}: sends {@code value} to the agent's topic with Faust's reply headers and waits for
+     * the first value the agent yields for it (at most {@code conf.askTimeout}, default 30 s).
+     *
+     * @throws AskTimeoutException when no reply came in time
+     */
+    public final <K, V, R> @Nullable R ask(Agent<K, V> agent, @Nullable K key, V value, Class<R> replyType) {
+        CompletableFuture<byte[]> reply = request(agent, key, value);
+        Duration timeout = app.settings().askTimeout();
+        try {
+            return replies().decode(reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS), replyType);
+        } catch (TimeoutException e) {
+            reply.cancel(false);
+            throw new AskTimeoutException("agent " + agent.name() + " did not reply within " + timeout.toMillis()
+                    + " ms on " + replies().topic() + " (is a worker running it? raise conf.askTimeout(...))");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for agent " + agent.name(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("asking agent " + agent.name() + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Faust's {@code agent.ask_nowait}: the reply to come, failing with {@link AskTimeoutException} in time. */
+    public final <K, V> CompletableFuture<@Nullable Object> askAsync(Agent<K, V> agent, @Nullable K key, V value) {
+        CompletableFuture<byte[]> reply = request(agent, key, value);
+        Duration timeout = app.settings().askTimeout();
+        CompletableFuture<@Nullable Object> out = new CompletableFuture<>();
+        reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((bytes, error) -> {
+            if (error instanceof TimeoutException) {
+                out.completeExceptionally(new AskTimeoutException("agent " + agent.name() + " did not reply within "
+                        + timeout.toMillis() + " ms"));
+            } else if (error != null) {
+                out.completeExceptionally(error);
+            } else {
+                try {
+                    out.complete(replies().decode(bytes, Object.class));
+                } catch (RuntimeException e) {
+                    out.completeExceptionally(e);
+                }
+            }
+        });
+        return out;
+    }
+
+    private <K, V> CompletableFuture<byte[]> request(Agent<K, V> agent, @Nullable K key, V value) {
+        checkOwn(agent.app(), "agent " + agent.name());
+        Replies r = replies();
+        Replies.Request request = r.request();
+        send(agent.channel(), key, value, request.send());
+        afterRequest(r);
+        return request.reply();
+    }
 
     /** The wall clock of this runtime, in epoch milliseconds (a test driver's is its own). */
     long wallClockMs() {

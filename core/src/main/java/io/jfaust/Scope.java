@@ -46,6 +46,11 @@ final class Scope {
         return event;
     }
 
+    /** The headers of the record being processed, or null inside a punctuation. */
+    org.apache.kafka.common.header.@org.jspecify.annotations.Nullable Headers headers() {
+        return record == null ? null : record.headers();
+    }
+
     void send(String topic, byte[] key, byte[] value, Send send) {
         processor.send(topic, key, value, send);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An app's settings, named as Faust names them ({@code broker}, {@code version}, {@code topic_partitions},
@@ -38,6 +39,8 @@ public final class Settings {
     private final Map<String, Object> streamsProperties;
     private final Map<String, Codec> codecs;
     private final List<Class<?>> records;
+    private final @Nullable String replyTo;
+    private final Duration askTimeout;
 
     private Settings(Builder b) {
         this.name = b.name;
@@ -56,6 +59,18 @@ public final class Settings {
         this.streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.streamsProperties));
         this.codecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.codecs));
         this.records = List.copyOf(b.records);
+        this.replyTo = b.replyTo;
+        this.askTimeout = b.askTimeout;
+    }
+
+    /** Faust's {@code reply_to}: the topic replies to this process's {@code ask}s go to, or null for {@code f-reply-<uuid4>}. */
+    public @Nullable String replyTo() {
+        return replyTo;
+    }
+
+    /** How long {@code agent.ask} waits for a reply (default 30 s). */
+    public Duration askTimeout() {
+        return askTimeout;
     }
 
     static Builder builder(String name) {
@@ -170,6 +185,8 @@ public final class Settings {
         private final Map<String, Object> streamsProperties = new LinkedHashMap<>();
         private final Map<String, Codec> codecs = new LinkedHashMap<>();
         private final List<Class<?>> records = new ArrayList<>();
+        private @Nullable String replyTo;
+        private Duration askTimeout = Duration.ofSeconds(30);
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -328,6 +345,24 @@ public final class Settings {
             for (Class<?> c : recordClasses) {
                 records.add(Objects.requireNonNull(c, "record class"));
             }
+            return this;
+        }
+
+        /** Faust's {@code reply_to}: the reply topic of this process's {@code ask}s (default {@code f-reply-<uuid4>}). */
+        public Builder replyTo(String topic) {
+            if (Objects.requireNonNull(topic, "reply_to").isBlank()) {
+                throw new IllegalArgumentException("reply_to needs a topic name");
+            }
+            this.replyTo = topic;
+            return this;
+        }
+
+        /** How long {@code agent.ask} waits for a reply before an {@code AskTimeoutException} (default 30 s). */
+        public Builder askTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "askTimeout").isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("askTimeout must be positive, got " + timeout);
+            }
+            this.askTimeout = timeout;
             return this;
         }
 

@@ -64,6 +64,7 @@ public final class Worker extends RunningApp {
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams streams;
     private volatile KafkaProducer<byte[], byte[]> producer;
+    private volatile @Nullable ReplyConsumer replyConsumer;
     private volatile Throwable failure;
     private boolean started;
 
@@ -192,6 +193,13 @@ public final class Worker extends RunningApp {
         return s.store(StoreQueryParameters.fromNameAndType(table, QueryableStoreTypes.keyValueStore()));
     }
 
+    @Override
+    void startReplies(Replies replies) {
+        replyConsumer = ReplyConsumer.start(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)), replies,
+                app().settings().topicReplicationFactor());
+    }
+
     /** Flushes what was sent from outside agents. */
     public void flush() {
         KafkaProducer<byte[], byte[]> p = producer;
@@ -219,6 +227,10 @@ public final class Worker extends RunningApp {
                         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             }
         } finally {
+            ReplyConsumer replies = replyConsumer;
+            if (replies != null) {
+                replies.close();
+            }
             if (producer != null) {
                 producer.close(Duration.ofSeconds(10));
             }

@@ -163,6 +163,43 @@ class RuntimeIT {
         }
     }
 
+    @Test
+    void askRoundTripsBetweenTwoWorkersOfOneApp() throws Exception {
+        List<String> answeredBy1 = new CopyOnWriteArrayList<>();
+        List<String> answeredBy2 = new CopyOnWriteArrayList<>();
+        App app1 = adder(answeredBy1);
+        App app2 = adder(answeredBy2);
+        String dirA = dir("a");
+        String dirB = dir("b");
+        try (Worker w1 = Worker.start(app1, o -> o.broker(kafka.brokerUrl()).datadir(dirA).banner(false));
+             Worker w2 = Worker.start(app2, o -> o.broker(kafka.brokerUrl()).datadir(dirB).banner(false))) {
+            assertThat(w1.awaitRunning(Duration.ofSeconds(90))).isTrue();
+            assertThat(w2.awaitRunning(Duration.ofSeconds(90))).isTrue();
+            @SuppressWarnings("unchecked")
+            io.jfaust.Agent<String, Long> adder2 = (io.jfaust.Agent<String, Long>) app2.agents().get(0);
+            for (long i = 0; i < 16; i++) {
+                // From the second worker's thread: requests to every partition, whichever worker owns it replies.
+                assertThat(adder2.ask("k" + i, i, Long.class)).isEqualTo(i + 100);
+            }
+            assertThat(answeredBy1.size() + answeredBy2.size()).isEqualTo(16);
+            assertThat(answeredBy1).as("some requests answered by the other worker").isNotEmpty();
+        }
+    }
+
+    private App adder(List<String> answered) {
+        App app = App.create("rpc-pair", conf -> conf.broker(kafka.brokerUrl()).topicPartitions(4)
+                .askTimeout(Duration.ofSeconds(60)));
+        app.agent("rpc.add", String.class, Long.class, s -> s.map(v -> {
+            answered.add(String.valueOf(v));
+            return v + 100;
+        }).yieldEach());
+        return app;
+    }
+
+    private String dir(String name) throws java.io.IOException {
+        return Files.createTempDirectory(state, name).toString();
+    }
+
     /** The condition, false while stores are not queryable yet (a rebalance, say). */
     private static boolean holds(BooleanSupplier condition) {
         try {
