@@ -133,12 +133,20 @@ public final class Table<K, V> {
      */
     public WindowedTable<K, V> tumbling(Duration size, Duration expires) {
         double s = seconds(size, "size");
-        return windowed(Window.tumbling(s), expires);
+        return windowed(Window.tumbling(s), given(expires));
     }
 
     /** Makes this a hopping-window table ({@code .hopping(size, step, expires=...)}). */
     public WindowedTable<K, V> hopping(Duration size, Duration step, Duration expires) {
-        return windowed(Window.hopping(seconds(size, "size"), seconds(step, "step")), expires);
+        return windowed(Window.hopping(seconds(size, "size"), seconds(step, "step")), given(expires));
+    }
+
+    private Duration given(Duration expires) {
+        if (expires == null) {
+            throw new IllegalArgumentException("table " + name + ": expires is null; leave it out (tumbling(size), "
+                    + "hopping(size, step)) to keep every window, as Faust does without expires");
+        }
+        return expires;
     }
 
     private WindowedTable<K, V> windowed(Window window, @Nullable Duration expires) {
