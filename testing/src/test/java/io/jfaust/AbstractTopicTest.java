@@ -9,32 +9,34 @@ import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-/** A topic typed with an abstract model (Faust's {@code abstract=True}; a sealed interface) in a running app. */
+/** A topic typed with an abstract model (Faust's {@code abstract=True}; here an interface listing its {@code subtypes}) in a running app. */
 class AbstractTopicTest {
-    @FaustRecord(namespace = "absmodels.Asset", polymorphicFields = true)
-    sealed interface Asset permits Image, Video {}
+    /** An abstract base declared by listing its implementations (not sealed). */
+    @FaustRecord(namespace = "media.Media", subtypes = {Photo.class, Clip.class})
+    interface Media {}
 
-    @FaustRecord(namespace = "absmodels.Image", polymorphicFields = true)
-    record Image(String url, @FaustField(defaultValue = "0") long width) implements Asset {}
+    @FaustRecord(namespace = "media.Photo")
+    record Photo(String url, long width, @FaustField(optional = true) Long height) implements Media {}
 
-    @FaustRecord(namespace = "absmodels.Video", polymorphicFields = true)
-    record Video(String url, @FaustField(defaultValue = "0.0") double seconds) implements Asset {}
+    @FaustRecord(namespace = "media.Clip")
+    record Clip(String url, double seconds) implements Media {}
 
     @Test
     void eachPayloadBecomesTheImplementationItNamesAndOthersAreSkipped() {
         App app = App.create("absapp");
-        Topic<String, Asset> assets = app.topic("assets", String.class, Asset.class);
+        Topic<String, Media> assets = app.topic("assets", String.class, Media.class);
         Topic<String, String> kinds = app.topic("kinds", String.class, String.class);
-        app.agent("absapp.kind", assets, s -> s.forEach(a -> kinds.send("k", a instanceof Image i
-                ? "image " + i.width() : "video " + ((Video) a).seconds())));
+        app.agent("absapp.kind", assets, s -> s.forEach(a -> kinds.send("k", a instanceof Photo p
+                ? "photo " + p.width() : "clip " + ((Clip) a).seconds())));
         FaustTestDriver.test(app, d -> {
-            send(d, "{\"url\":\"i\",\"width\":640,\"__faust\":{\"ns\":\"absmodels.Image\"}}");
+            send(d, "{\"url\":\"i\",\"width\":640,\"__faust\":{\"ns\":\"media.Photo\"}}");
             send(d, "{\"url\":\"no namespace\"}");
-            send(d, "{\"url\":\"v\",\"seconds\":1.5,\"__faust\":{\"ns\":\"absmodels.Video\"}}");
-            send(d, "{\"url\":\"x\",\"__faust\":{\"ns\":\"absmodels.Asset\"}}");
-            d.send(assets, "k", new Video("w", 2.0));
+            send(d, "{\"url\":\"v\",\"seconds\":1.5,\"__faust\":{\"ns\":\"media.Clip\"}}");
+            send(d, "{\"url\":\"x\",\"__faust\":{\"ns\":\"media.Media\"}}");
+            d.send(assets, "k", new Clip("w", 2.0));
             List<String> got = d.read(kinds).stream().map(Event::value).toList();
-            assertThat(got).containsExactly("image 640", "video 1.5", "video 2.0");
+            assertThat(got).as("the payloads naming no model or the abstract one are skipped")
+                    .containsExactly("photo 640", "clip 1.5", "clip 2.0");
         });
     }
 
