@@ -201,6 +201,7 @@ public final class App {
         Table.Options<V> o = new Table.Options<>();
         options.accept(o);
         Table<K, V> table = new Table<>(this, name, keyType, valueType, o.defaultValue());
+        table.partitions = o.partitions();
         synchronized (this) {
             checkTableName(name);
             tables.put(name, table);
@@ -241,6 +242,7 @@ public final class App {
         options.accept(o);
         GlobalTable<K, V> g = new GlobalTable<>(new Table<>(this, name, DataType.of(keyType), DataType.of(valueType),
                 o.defaultValue()));
+        g.table().partitions = o.partitions();
         synchronized (this) {
             checkTableName(name);
             globalTables.put(name, g);

@@ -38,6 +38,7 @@ final class Declarations {
         for (Agent<?, ?> a : app.agents()) {
             checkAgent(app, a);
         }
+        TablePartitions.check(app);
     }
 
     private static void checkTable(App app, Table<?, ?> t) {

@@ -32,6 +32,8 @@ public final class Table<K, V> {
     final String keySerializer;
     final String valueSerializer;
     private WindowedTable<K, V> windowed;
+    /** Faust's {@code partitions=}: the table's own partition count, or null for the source topics'. */
+    @Nullable Integer partitions;
 
     Table(App app, String name, DataType<K> keyType, DataType<V> valueType, Supplier<V> defaultValue) {
         this.app = app;
@@ -112,23 +114,46 @@ public final class Table<K, V> {
     }
 
     /**
+     * Makes this a tumbling-window table with no {@code expires} ({@code .tumbling(size)}): Faust keeps every window
+     * (none is ever closed) and its changelog is {@code compact,delete} with no {@code retention.ms}, so the broker's
+     * default retention ({@code log.retention.ms}) applies to it, exactly as for Faust.
+     */
+    public WindowedTable<K, V> tumbling(Duration size) {
+        return windowed(Window.tumbling(seconds(size, "size")), null);
+    }
+
+    /** A hopping-window table without {@code expires} ({@code hopping(size, step)}), as {@link #tumbling(Duration)}. */
+    public WindowedTable<K, V> hopping(Duration size, Duration step) {
+        return windowed(Window.hopping(seconds(size, "size"), seconds(step, "step")), null);
+    }
+
+    /**
      * Makes this a tumbling-window table ({@code .tumbling(size, expires=...)}): each key holds one value per
      * window of {@code size}; windows older than {@code expires} leave the local store.
      */
     public WindowedTable<K, V> tumbling(Duration size, Duration expires) {
         double s = seconds(size, "size");
-        return windowed(Window.tumbling(s), expires);
+        return windowed(Window.tumbling(s), given(expires));
     }
 
     /** Makes this a hopping-window table ({@code .hopping(size, step, expires=...)}). */
     public WindowedTable<K, V> hopping(Duration size, Duration step, Duration expires) {
-        return windowed(Window.hopping(seconds(size, "size"), seconds(step, "step")), expires);
+        return windowed(Window.hopping(seconds(size, "size"), seconds(step, "step")), given(expires));
     }
 
-    private WindowedTable<K, V> windowed(Window window, Duration expires) {
-        if (expires == null || expires.isZero() || expires.isNegative()) {
-            throw new IllegalArgumentException("table " + name + ": a windowed table needs a positive expires "
-                    + "(how long windows are kept); Faust without expires keeps every window forever");
+    private Duration given(Duration expires) {
+        if (expires == null) {
+            throw new IllegalArgumentException("table " + name + ": expires is null; leave it out (tumbling(size), "
+                    + "hopping(size, step)) to keep every window, as Faust does without expires");
+        }
+        return expires;
+    }
+
+    private WindowedTable<K, V> windowed(Window window, @Nullable Duration expires) {
+        if (expires != null && (expires.isZero() || expires.isNegative())) {
+            throw new IllegalArgumentException("table " + name + ": expires must be positive (how long windows are "
+                    + "kept), got " + expires + "; leave it out (tumbling(size), hopping(size, step)) to keep every "
+                    + "window, as Faust does without expires");
         }
         if (windowed != null) {
             throw new ImproperlyConfigured("table " + name + " is already windowed by " + windowed.window()
@@ -197,10 +222,12 @@ public final class Table<K, V> {
      *
      * <pre>{@code
      * app.table("counts", String.class, Long.class, t -> t.defaultValue(() -> 0L));
+     * app.table("by_region", String.class, Long.class, t -> t.defaultValue(() -> 0L).partitions(7));
      * }</pre>
      */
     public static final class Options<V> {
         private Supplier<V> defaultValue;
+        private @Nullable Integer partitions;
 
         Options() {}
 
@@ -212,6 +239,25 @@ public final class Table<K, V> {
 
         Supplier<V> defaultValue() {
             return defaultValue;
+        }
+
+        /**
+         * Faust's {@code partitions=}: the changelog's partition count. A table partition is the partition of the
+         * event that writes it, so every agent that may use the table (all agents unless they name their tables)
+         * must read topics declared with this count; the app fails to build otherwise, and a worker checks those
+         * topics on the broker and creates the changelog with this count. Without it, the changelog has the count of
+         * the topics the agents read.
+         */
+        public Options<V> partitions(int partitions) {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be 1 or more, got " + partitions);
+            }
+            this.partitions = partitions;
+            return this;
+        }
+
+        @Nullable Integer partitions() {
+            return partitions;
         }
     }
 }

@@ -82,7 +82,7 @@ final class TopologyCompiler {
             for (String t : tableNames) {
                 processorsByTable.get(t).add(plan.name);
                 WindowedTable<?, ?> w = app.tableNamed(t).windowedOrNull();
-                if (w != null) {
+                if (w != null && w.expires() != null) { // without expires, Faust keeps every window
                     windowed.add(w);
                 }
             }
@@ -134,7 +134,9 @@ final class TopologyCompiler {
         WindowedTable<?, ?> w = table.windowedOrNull();
         if (w != null) {
             changelog.put("cleanup.policy", "compact,delete");
-            changelog.put("retention.ms", Long.toString(w.expires().toMillis()));
+            if (w.expires() != null) { // Faust sets retention.ms only with expires (aiokafka.py:1548)
+                changelog.put("retention.ms", Long.toString(w.expires().toMillis()));
+            }
         }
         return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
                 .withLoggingEnabled(changelog).withCachingDisabled();

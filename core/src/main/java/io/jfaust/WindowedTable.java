@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A windowed table (Faust's {@code WindowWrapper}): each key holds a value per window, stored under Faust's key
@@ -33,10 +34,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class WindowedTable<K, V> {
     private final Table<K, V> table;
     private final Window window;
-    private final Duration expires;
+    private final @Nullable Duration expires;
     private final ToDoubleFunction<Event<?, ?>> relativeTo;
 
-    WindowedTable(Table<K, V> table, Window window, Duration expires, ToDoubleFunction<Event<?, ?>> relativeTo) {
+    WindowedTable(Table<K, V> table, Window window, @Nullable Duration expires,
+                  ToDoubleFunction<Event<?, ?>> relativeTo) {
         this.table = table;
         this.window = window;
         this.expires = expires;
@@ -53,8 +55,8 @@ public final class WindowedTable<K, V> {
         return window;
     }
 
-    /** How long windows are kept. */
-    public Duration expires() {
+    /** How long windows are kept, or null for ever (no {@code expires}: Faust never closes a window then). */
+    public @Nullable Duration expires() {
         return expires;
     }
 

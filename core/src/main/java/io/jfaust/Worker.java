@@ -276,6 +276,7 @@ public final class Worker extends RunningApp {
                             WorkerException.TOPIC_MISMATCH, null);
                 }
             }
+            toCreate.addAll(TablePartitions.changelogsToCreate(app, topic -> partitionsOf(admin, topic, timeout)));
             for (NewTopic nt : toCreate) {
                 try {
                     admin.createTopics(List.of(nt)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

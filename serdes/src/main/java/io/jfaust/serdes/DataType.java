@@ -62,7 +62,11 @@ public final class DataType<T> {
         return ANY;
     }
 
-    /** A Java type: String, byte[], Long, Integer, Double, BigDecimal, a {@code @FaustRecord}, or Object (any). */
+    /**
+     * A Java type: String, byte[], Long, Integer, Double, BigDecimal, a {@code @FaustRecord}, an abstract base (a
+     * sealed interface: values decode to the implementation the payload's {@code __faust.ns} names), or Object
+     * (any).
+     */
     @SuppressWarnings("unchecked")
     public static <T> DataType<T> of(Class<T> type) {
         Objects.requireNonNull(type, "type");
@@ -78,11 +82,13 @@ public final class DataType<T> {
             return new DataType<>(Kind.FLOAT, type, null);
         } else if (type == BigDecimal.class) {
             return new DataType<>(Kind.DECIMAL, type, null);
-        } else if (type.isAnnotationPresent(FaustRecord.class) && type.isRecord()) {
+        } else if (type.isAnnotationPresent(FaustRecord.class) && type.isRecord()
+                || JavaRecords.isAbstract(type) && (type.isSealed() || type.isAnnotationPresent(FaustRecord.class))) {
             return new DataType<>(Kind.RECORD, type, RecordSchema.of(type));
         }
         throw new IllegalArgumentException("unsupported key/value type " + type.getName() + ": use String, byte[], "
-                + "Long, Integer, Double, BigDecimal, Object, or a Java record annotated with @FaustRecord");
+                + "Long, Integer, Double, BigDecimal, Object, a Java record annotated with @FaustRecord, or an "
+                + "abstract base (a sealed interface permitting such records)");
     }
 
     /** A record type known by its schema (generic records, or a Java record's schema). */

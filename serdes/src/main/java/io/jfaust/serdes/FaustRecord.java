@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  *
  * <p>{@code namespace} is required: Faust derives it from the Python module ({@code myproj.models.Order}), which
  * Java cannot guess; copy it from the Python side (or from the {@code __faust.ns} in its messages). On an interface,
- * it marks a polymorphic base whose implementations are chosen by {@code __faust.ns}; list them in {@code subtypes}
- * or make the interface {@code sealed}.
+ * it marks an abstract base (Faust's {@code abstract=True}) whose implementations are chosen by {@code __faust.ns};
+ * list them in {@code subtypes} or make the interface {@code sealed} (a sealed interface needs no annotation). Its
+ * options are not inherited: each implementation carries its own.
  *
  * <pre>{@code
  * @FaustRecord(namespace = "purchases_app.Purchase")

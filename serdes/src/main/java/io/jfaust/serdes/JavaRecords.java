@@ -33,6 +33,9 @@ final class JavaRecords {
         @Override
         protected RecordSchema<?> computeValue(Class<?> type) {
             FaustRecord ann = type.getAnnotation(FaustRecord.class);
+            if (isAbstract(type) && (ann != null || type.isSealed())) {
+                return buildAbstract(type, ann);
+            }
             if (ann == null || !type.isRecord()) {
                 return null;
             }
@@ -47,7 +50,7 @@ final class JavaRecords {
         RecordSchema<T> schema = (RecordSchema<T>) SCHEMAS.get(type);
         if (schema == null) {
             throw new IllegalArgumentException(type.getName() + " is not a Faust record: annotate a Java record "
-                    + "with @FaustRecord(namespace = \"...\")");
+                    + "with @FaustRecord(namespace = \"...\") (or, for an abstract base, make it a sealed interface)");
         }
         return schema;
     }
@@ -98,6 +101,10 @@ final class JavaRecords {
         }
 
         void schema(RecordSchema<?> schema) {
+            if (schema.options().isAbstract() && schema.javaType() != GenericRecord.class) {
+                base(schema.javaType());
+                return;
+            }
             boolean seen = found.containsKey(schema.namespace());
             RecordRegistry.put(found, schema);
             if (!seen) {
@@ -138,6 +145,37 @@ final class JavaRecords {
                     javaType(impl);
                 }
             }
+        }
+    }
+
+    /**
+     * The schema of an abstract base (Faust's {@code abstract=True}): an interface or abstract class, annotated or
+     * sealed. It has no fields (its implementations declare theirs) and its namespace, the annotation's or else the
+     * Java class name, only appears in messages: abstract models are never registered.
+     */
+    private static <T> RecordSchema<T> buildAbstract(Class<T> type, FaustRecord ann) {
+        RecordOptions options = ann == null ? RecordOptions.defaults()
+                : new RecordOptions(ann.serializer(), ann.includeMetadata(), ann.isodates(), ann.decimals(),
+                        ann.coerce(), ann.validation(), ann.allowBlessedKey(), ann.polymorphicFields());
+        return new RecordSchema<>(ann == null ? type.getName() : ann.namespace(), type.getSimpleName(),
+                options.withAbstract(true), List.of(), null, new AbstractBinding<>(type));
+    }
+
+    /** An abstract Java base: never constructed, its records are its implementations'. */
+    private record AbstractBinding<T>(Class<T> type) implements RecordBinding<T> {
+        @Override
+        public boolean isInstance(Object o) {
+            return type.isInstance(o);
+        }
+
+        @Override
+        public Object get(T record, int index) {
+            throw new IndexOutOfBoundsException("the abstract " + type.getSimpleName() + " has no fields");
+        }
+
+        @Override
+        public T construct(RecordSchema<T> schema, Object[] values, Map<String, Object> extras) {
+            throw RecordDecoder.abstractInstance(schema);
         }
     }
 

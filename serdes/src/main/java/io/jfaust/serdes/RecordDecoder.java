@@ -38,8 +38,86 @@ final class RecordDecoder {
             T already = (T) data;
             return already;
         }
+        if (schema.options().isAbstract()) {
+            return fromAbstract(schema, data, registry);
+        }
         RecordSchema<? extends T> target = maybeNamespace(schema, data, anyType, registry);
         return target != null ? construct(target, data, registry) : construct(schema, data, registry);
+    }
+
+    /**
+     * A key or value typed with an abstract model, or {@code loads} on one: the model the payload's
+     * {@code __faust.ns} names, as for a field of that type ({@link #abstractField}). Faust itself fails there on
+     * every payload: {@code from_data} calls {@code cls._input_translate_fields} (fs:faust/models/record.py:309),
+     * which an abstract class never gets ({@code _init_subclass} returns before {@code _contribute_methods},
+     * fs:faust/models/base.py:367-372, record.py:187-193). A payload naming no model cannot be one of the abstract's
+     * models: that is Faust's {@code E_ABSTRACT_INSTANCE} (base.py:117-126, 409-414).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T fromAbstract(RecordSchema<T> schema, @Nullable Object data, RecordRegistry registry) {
+        if (RecordSchema.forObject(data) != null && schema.javaType().isInstance(data)) {
+            return (T) data;
+        }
+        String ns = namespaceOf(data);
+        if (ns == null) {
+            throw abstractInstance(schema);
+        }
+        return (T) named(schema, schema, ns, data, registry);
+    }
+
+    /**
+     * Faust's {@code _from_data_field} on an abstract model (fs:faust/models/base.py:225-228, then
+     * {@code _maybe_reconstruct} :219-222 and {@code _maybe_namespace} :175-217 with no preferred type): the model
+     * the payload's {@code __faust.ns} names, whatever its options and whether or not it extends the abstract; the
+     * value itself when it names none (a plain mapping stays a mapping, a string a string); an unknown namespace, the
+     * abstract's own included (never registered, base.py:367-372), is Faust's {@code KeyError}. A Java abstract base
+     * cannot hold a mapping or a record of another type: those are errors saying so.
+     */
+    private static Object abstractField(RecordSchema<?> owner, RecordSchema<?> base, Object v,
+                                        RecordRegistry registry) {
+        if (RecordSchema.forObject(v) != null) {
+            return v; // from_data keeps a model as it is (record.py:305-306)
+        }
+        String ns = namespaceOf(v);
+        if (ns == null) {
+            if (base.javaType() == GenericRecord.class) {
+                return v;
+            }
+            throw new RecordException(owner.className() + ": " + base.className() + " is abstract and the payload "
+                    + "names no model (no __faust.ns): Faust keeps the plain " + PyTypes.typeName(v) + " there, "
+                    + "which a Java " + base.className() + " cannot hold; use a GenericRecord model "
+                    + "(RecordSchema.builder) to keep it");
+        }
+        return named(owner, base, ns, v, registry);
+    }
+
+    /** The record the payload names for a field or value typed with the abstract {@code base}. */
+    private static Object named(RecordSchema<?> owner, RecordSchema<?> base, String ns, Object data,
+                                RecordRegistry registry) {
+        RecordSchema<?> found = lookup(registry, owner, ns);
+        if (found == null) {
+            throw unknownNamespace(ns, ns.equals(base.namespace()) ? " (" + base.className() + " is abstract: "
+                    + "Faust never registers abstract models)" : "");
+        }
+        if (base.javaType() != GenericRecord.class && !base.javaType().isAssignableFrom(found.javaType())) {
+            throw new RecordException(owner.className() + ": the payload's __faust.ns " + ns + " names "
+                    + found.javaType().getName() + ", which does not implement " + base.javaType().getName()
+                    + " (Faust would decode it anyway; a Java " + base.className() + " cannot hold it)");
+        }
+        return fromData(found, data, true, registry);
+    }
+
+    /** Faust's {@code KeyError(ns)} for a namespace no record is registered under. */
+    static RecordException unknownNamespace(String ns, String why) {
+        return new RecordException("unknown __faust namespace '" + ns + "': no record is registered under it"
+                + why + " (Faust: KeyError '" + ns + "')");
+    }
+
+    /** Faust's {@code E_ABSTRACT_INSTANCE} (fs:faust/models/base.py:117-126): an abstract model was instantiated. */
+    static RecordException abstractInstance(RecordSchema<?> schema) {
+        return new RecordException("Cannot instantiate abstract model " + schema.className() + " ("
+                + schema.namespace() + "): a value of an abstract type is one of the models extending it, named by "
+                + "the payload's __faust.ns, and this payload names none");
     }
 
     /** The record registered under {@code ns}: in {@code registry}, else among the records {@code owner} reaches. */
@@ -63,8 +141,7 @@ final class RecordDecoder {
         RecordSchema<?> found = lookup(registry, preferred, ns);
         if (found == null) {
             if (anyType) {
-                throw new RecordException("unknown __faust namespace '" + ns + "': no record is registered under it"
-                        + " (Faust: KeyError '" + ns + "')");
+                throw unknownNamespace(ns, "");
             }
             return null;
         }
@@ -83,6 +160,9 @@ final class RecordDecoder {
      * is not an object, takes the general path.
      */
     static <T> T fromJson(RecordSchema<T> schema, byte[] json, RecordRegistry registry) {
+        if (schema.options().isAbstract()) {
+            return fromData(schema, JsonReader.read(json), false, registry);
+        }
         JsonReader.Slots s = JsonReader.readSlots(json, schema.inputNames());
         if (!s.object()) {
             return fromData(schema, s.whole(), false, registry);
@@ -175,6 +255,9 @@ final class RecordDecoder {
 
     /** The strict {@code __init__}: a record created from values in code. */
     static <T> T create(RecordSchema<T> schema, Map<String, ?> given) {
+        if (schema.options().isAbstract()) {
+            throw abstractInstance(schema);
+        }
         Map<String, Object> kwargs = new LinkedHashMap<>(given);
         checkMissing(schema, kwargs);
         List<Field> fields = schema.fields();
@@ -293,8 +376,12 @@ final class RecordDecoder {
             if (v == null) {
                 return null;
             }
-            RecordSchema<?> nested = nestedSchema(owner, r, v, registry);
-            return nested == null ? v : fromData(nested, v, false, registry);
+            RecordSchema<?> nested = declaredSchema(owner, r, registry);
+            if (nested == null) {
+                return v;
+            }
+            return nested.options().isAbstract() ? abstractField(owner, nested, v, registry)
+                    : fromData(nested, v, false, registry);
         } else if (t == FieldType.DATETIME) {
             return v == null || v instanceof Temporal ? v : FieldConversions.parseDate(v);
         } else if (t == FieldType.DECIMAL) {
@@ -342,24 +429,21 @@ final class RecordDecoder {
     }
 
     /**
-     * The schema of a nested record field: its Java type's, or for an abstract Java type the registered
-     * implementation the payload names. A namespace no record is registered under (an enum, say) is not a record
-     * for Faust either: the value passes through (null is returned).
+     * The schema a record field's type declares: its Java type's (an abstract base's for an interface), or the one
+     * declared under its namespace, abstract or not. A namespace no record is declared under (an enum, say) is not
+     * a record for Faust either: the value passes through (null is returned).
      */
-    private static @Nullable RecordSchema<?> nestedSchema(RecordSchema<?> owner, FieldType.RecordOf r, Object v,
-                                                          RecordRegistry registry) {
+    private static @Nullable RecordSchema<?> declaredSchema(RecordSchema<?> owner, FieldType.RecordOf r,
+                                                            RecordRegistry registry) {
         Class<?> type = r.javaType();
-        if (type == null) {
-            return lookup(registry, owner, Objects.requireNonNull(r.namespace()));
-        }
-        if (!JavaRecords.isAbstract(type)) {
+        if (type != null) {
             return JavaRecords.schemaOf(type);
         }
-        String ns = namespaceOf(v);
-        RecordSchema<?> found = ns == null ? null : lookup(registry, owner, ns);
-        if (found == null || !type.isAssignableFrom(found.javaType())) {
-            throw new RecordException(owner.className() + ": " + type.getSimpleName() + " is abstract and the "
-                    + "payload's __faust.ns (" + ns + ") names no registered @FaustRecord implementing it");
+        String ns = Objects.requireNonNull(r.namespace());
+        RecordSchema<?> found = registry.declared(ns);
+        if (found == null) {
+            RecordRegistry own = owner.registry();
+            found = own == registry ? null : own.declared(ns);
         }
         return found;
     }

@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * is an error naming both, and registering the same one again does nothing. Lookups are map lookups and safe from
  * any thread.
  *
+ * <p>Abstract models ({@link RecordOptions#withAbstract}) are kept apart, as Faust never registers them: a payload
+ * naming one is an unknown namespace ({@link #lookup} does not see them), but fields typed with one by namespace
+ * ({@link FieldType#record(String)}) know it is abstract. Java abstract bases need no entry: their type says it.
+ *
  * <pre>{@code
  * RecordRegistry records = RecordRegistry.create().register(Purchase.class);
  * records.lookup("purchases_app.Purchase");   // RecordSchema.of(Purchase.class)
@@ -28,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RecordRegistry {
     private final Map<String, RecordSchema<?>> byNamespace = new ConcurrentHashMap<>();
+    private final Map<String, RecordSchema<?>> abstracts = new ConcurrentHashMap<>();
 
     private RecordRegistry() {}
 
@@ -80,18 +85,24 @@ public final class RecordRegistry {
 
     private synchronized RecordRegistry registerAll(Map<String, RecordSchema<?>> schemas) {
         for (RecordSchema<?> s : schemas.values()) {
-            RecordSchema<?> taken = byNamespace.get(s.namespace());
+            RecordSchema<?> taken = declared(s.namespace());
             if (taken != null && !sameRecord(taken, s)) {
                 throw conflict(taken, s);
             }
         }
-        byNamespace.putAll(schemas);
+        schemas.values().forEach(s -> (s.options().isAbstract() ? abstracts : byNamespace).put(s.namespace(), s));
         return this;
     }
 
-    /** The schema registered under {@code namespace}, or null. */
+    /** The schema registered under {@code namespace}, or null (abstract models are never found: Faust's rule). */
     public @Nullable RecordSchema<?> lookup(String namespace) {
         return byNamespace.get(namespace);
+    }
+
+    /** The schema declared under {@code namespace}, abstract or not, or null: what a field typed by it means. */
+    @Nullable RecordSchema<?> declared(String namespace) {
+        RecordSchema<?> s = byNamespace.get(namespace);
+        return s != null ? s : abstracts.get(namespace);
     }
 
     /** Every namespace registered, sorted. */
@@ -125,8 +136,8 @@ public final class RecordRegistry {
     }
 
     private static String describe(RecordSchema<?> s) {
-        return s.javaType() == GenericRecord.class ? "the GenericRecord schema " + s.className() + " " + s.fields()
-                : s.javaType().getName();
+        return s.javaType() == GenericRecord.class ? "the " + (s.options().isAbstract() ? "abstract " : "")
+                + "GenericRecord schema " + s.className() + " " + s.fields() : s.javaType().getName();
     }
 
     @Override

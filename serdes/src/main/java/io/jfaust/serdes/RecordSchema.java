@@ -57,10 +57,12 @@ public final class RecordSchema<T> {
 
     /**
      * The schema of a {@code @FaustRecord} Java record, built once per class. Registers nothing; checks that the
-     * records it reaches have distinct namespaces.
+     * records it reaches have distinct namespaces. For an abstract base (a sealed interface, or an interface
+     * annotated with {@code @FaustRecord}), an abstract schema with no fields, decoding to the implementation a
+     * payload names.
      *
-     * @throws IllegalArgumentException when {@code type} is not a {@code @FaustRecord} Java record, or two records
-     *     it reaches claim one namespace
+     * @throws IllegalArgumentException when {@code type} is neither a {@code @FaustRecord} Java record nor an
+     *     abstract base, or two records it reaches claim one namespace
      */
     public static <T> RecordSchema<T> of(Class<T> type) {
         RecordSchema<T> schema = JavaRecords.schemaOf(type);
@@ -289,7 +291,11 @@ public final class RecordSchema<T> {
             return this;
         }
 
-        /** The class options. */
+        /**
+         * The class options; {@code RecordOptions.defaults().withAbstract(true)} makes an abstract base
+         * ({@code abstract=True}): registered apart (payloads cannot name it), never instantiated, extended by the
+         * models a payload may name.
+         */
         public Builder options(RecordOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             return this;
@@ -307,7 +313,8 @@ public final class RecordSchema<T> {
 
         /**
          * Inherits from {@code parent} as a Python subclass does: its fields come first and its options are
-         * inherited, except {@code validation} (Faust does not inherit it, but keeps the implied {@code coerce}).
+         * inherited, except {@code validation} (Faust does not inherit it, but keeps the implied {@code coerce}) and
+         * {@code abstract} (a subclass of an abstract model is concrete unless it says otherwise).
          */
         public Builder extend(RecordSchema<?> parent) {
             fields.addAll(0, parent.fields());

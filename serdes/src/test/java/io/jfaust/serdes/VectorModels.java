@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
  *       {@code Any};</li>
  *   <li>models only named inside types or tagged values (never described) get the fields their tags show, and the
  *       model where they stand (a field or topic typed with a described model) as their base, as a Python subclass
- *       would: its fields first and its inheritable options.</li>
+ *       would: its fields first and its inheritable options;</li>
+ *   <li>a description whose options say {@code abstract} is an abstract model (Faust's {@code abstract=True}); a
+ *       class named only in the {@code bases} of descriptions, never described nor shown as an instance, is taken
+ *       as abstract too (Faust cannot instantiate abstract models, fs:faust/models/base.py:409-414, so they are the
+ *       bases no payload shows), with Faust's default namespace, its class path (base.py:365), and no fields of
+ *       its own (its subclasses' descriptions list every field they inherit).</li>
  * </ul>
  *
  * <pre>{@code
@@ -40,6 +45,8 @@ final class VectorModels {
     /** Tagged-only models: namespace to the field values seen in their tags (first-seen field order). */
     private final Map<String, List<Map<String, Object>>> tagged = new LinkedHashMap<>();
     private final Map<String, String> baseOf = new LinkedHashMap<>();
+    /** Class paths named only as bases of described models: abstract models, by their class path (= namespace). */
+    private final Set<String> abstractBases = new LinkedHashSet<>();
 
     private VectorModels() {}
 
@@ -79,8 +86,13 @@ final class VectorModels {
         for (Map<String, Object> c : cases) {
             m.collectTags(c);
         }
+        m.collectBasesOnly();
         for (Map<String, Object> c : cases) {
             m.findBases(c);
+        }
+        for (String ns : m.abstractBases) {
+            RecordSchema.builder(ns).className(ns.substring(ns.lastIndexOf('.') + 1))
+                    .options(RecordOptions.defaults().withAbstract(true)).registry(m.registry).build();
         }
         for (String ns : m.described.keySet()) {
             m.buildDescribed(ns);
@@ -108,6 +120,20 @@ final class VectorModels {
                 }
             }
             map.values().forEach(this::collectTags);
+        }
+    }
+
+    /** Bases of described models that the file neither describes nor shows an instance of (Faust's own skipped). */
+    @SuppressWarnings("unchecked")
+    private void collectBasesOnly() {
+        for (Map<String, Object> d : described.values()) {
+            for (Object b : (List<Object>) d.getOrDefault("bases", List.of())) {
+                String base = (String) b;
+                if (!base.startsWith("faust.") && namespaceOfClass(base) == null && !tagged.containsKey(base)) {
+                    abstractBases.add(base);
+                    classToNs.put(base, base);
+                }
+            }
         }
     }
 
@@ -231,7 +257,8 @@ final class VectorModels {
         Map<String, Object> o = (Map<String, Object>) model.getOrDefault("options", Map.of());
         RecordOptions options = new RecordOptions((String) o.get("serializer"),
                 !Boolean.FALSE.equals(o.get("include_metadata")), on(o, "isodates"), on(o, "decimals"),
-                on(o, "coerce"), on(o, "validation"), on(o, "allow_blessed_key"), on(o, "polymorphic_fields"));
+                on(o, "coerce"), on(o, "validation"), on(o, "allow_blessed_key"), on(o, "polymorphic_fields"),
+                on(o, "abstract"));
         RecordSchema.Builder b = RecordSchema.builder(ns).className((String) model.get("class")).options(options)
                 .registry(registry);
         VectorValues untag = new VectorValues(registry);
@@ -277,7 +304,7 @@ final class VectorModels {
             if (tagged.containsKey(base)) {
                 buildTagged(base, building);
             }
-            RecordSchema<?> parent = registry.lookup(base);
+            RecordSchema<?> parent = registry.declared(base);
             if (parent != null) {
                 b.extend(parent);
                 parent.fields().forEach(f -> inherited.add(f.name()));
