@@ -12,10 +12,14 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** An app bound to a {@code KafkaStreams} its user runs ({@link App#attach}): sends by its own producer. */
+/**
+ * An app bound to a {@code KafkaStreams} its user runs ({@link App#attach}): sends by its own producer, and runs the
+ * app's timers, crontabs and tasks once that {@code KafkaStreams} is running.
+ */
 final class AttachedRuntime extends RunningApp {
     private final KafkaStreams streams;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final ServiceRunner services;
 
     AttachedRuntime(App app, KafkaStreams streams, Map<String, ?> clientProperties) {
         super(app);
@@ -28,6 +32,12 @@ final class AttachedRuntime extends RunningApp {
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = Producers.create(props);
         bindCurrentThread();
+        if (app.services().isEmpty()) {
+            this.services = null;
+        } else {
+            this.services = new ServiceRunner(this, ServiceRunner::monotonicMs, false);
+            services.startThread(() -> streams.state() == KafkaStreams.State.RUNNING);
+        }
     }
 
     @Override
@@ -43,7 +53,15 @@ final class AttachedRuntime extends RunningApp {
     }
 
     @Override
+    boolean holdsLeaderPartition() {
+        return Leadership.holds(app(), streams);
+    }
+
+    @Override
     public void close() {
+        if (services != null) {
+            services.close();
+        }
         if (!isClosed()) {
             markClosed();
             producer.close(Duration.ofSeconds(10));

@@ -65,6 +65,7 @@ public final class Worker extends RunningApp {
     private volatile KafkaStreams streams;
     private volatile KafkaProducer<byte[], byte[]> producer;
     private volatile Throwable failure;
+    private volatile ServiceRunner services;
     private boolean started;
 
     private Worker(App app, Options options) {
@@ -143,6 +144,11 @@ public final class Worker extends RunningApp {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
+            if (!app().services().isEmpty()) {
+                KafkaStreams s = streams;
+                services = new ServiceRunner(this, ServiceRunner::monotonicMs, false);
+                services.startThread(() -> s.state() == KafkaStreams.State.RUNNING);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -183,6 +189,11 @@ public final class Worker extends RunningApp {
     }
 
     @Override
+    boolean holdsLeaderPartition() {
+        return Leadership.holds(app(), streams);
+    }
+
+    @Override
     ReadOnlyKeyValueStore<Bytes, byte[]> store(String table) {
         checkOpen();
         KafkaStreams s = streams;
@@ -206,6 +217,10 @@ public final class Worker extends RunningApp {
      */
     @Override
     public void close() {
+        ServiceRunner timers = services;
+        if (timers != null) {
+            timers.close();   // first, so that a timer's sends still find the producer
+        }
         synchronized (this) {
             if (isClosed()) {
                 return;
