@@ -60,6 +60,11 @@ class WindowCloseTest {
     }
 
     @Test
+    void aWindowPrintsAsFaustPrintsItsTuple() {
+        assertThat(Window.tumbling(10).current(1700000003.5)).hasToString("(1700000000.0, 1700000009.9)");
+    }
+
+    @Test
     void aSecondCallbackOrOneAfterCompileIsRefused() {
         WindowedTable<String, Long> t = app.table("t", String.class, Long.class, () -> 0L)
                 .tumbling(Duration.ofSeconds(10), Duration.ofSeconds(10)).onWindowClose((k, w, v) -> { });
