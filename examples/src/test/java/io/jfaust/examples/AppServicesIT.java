@@ -3,6 +3,7 @@ package io.jfaust.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jfaust.App;
+import io.jfaust.ErrorPolicy;
 import io.jfaust.Send;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
@@ -17,9 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +149,67 @@ class AppServicesIT {
             List<String> closed = readClosed(5);
             assertThat(closed).containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    /** Under exactly-once, a worker that crashes in on_window_close after sending: its close is aborted. */
+    private static App crashingApp(AtomicBoolean crash) {
+        App app = App.create("eos-closing", conf -> conf.broker(kafka.brokerUrl()).topicPartitions(1)
+                .processingGuarantee("exactly_once").onError(ErrorPolicy.fail())
+                .tableCleanupInterval(Duration.ofMillis(200)));
+        Topic<String, String> taps = app.topic("taps", String.class, String.class);
+        Topic<String, String> closed = app.topic("eos-closed", String.class, String.class, t -> t.internal(true));
+        WindowedTable<String, Long> counts = app.table("tap_counts", String.class, Long.class, () -> 0L)
+                .tumbling(Duration.ofSeconds(4), Duration.ofSeconds(4))
+                .onWindowClose((k, w, n) -> {
+                    closed.send(k, k + "@" + (long) w.start() + "=" + n);
+                    if (crash.getAndSet(false)) {
+                        throw new IllegalStateException("crash after sending the close");
+                    }
+                });
+        app.agent("eos.count", taps, s -> s.forEachItem((k, v) -> counts.update(k, n -> n + 1)));
+        return app;
+    }
+
+    @Test
+    void underExactlyOnceACloseInterruptedByACrashIsCommittedOnceAfterTheRestart() throws Exception {
+        kafka.createTopic("taps", 1);
+        long window = (System.currentTimeMillis() / 1000 - 60) / 4 * 4;
+        Worker first = worker(crashingApp(new AtomicBoolean(true)));
+        try {
+            Topic<String, String> taps = topic(first.app(), "taps");
+            taps.send("a", "x", Send.options().withTimestamp(window + 1.0));
+            taps.send("a", "x", Send.options().withTimestamp(window + 2.0));
+            first.flush();
+            await(() -> first.failure() != null, Duration.ofSeconds(30), "the worker to crash in on_window_close");
+            assertThat(first.failure()).hasStackTraceContaining("crash after sending the close");
+        } finally {
+            first.close();
+        }
+        try (Worker second = worker(crashingApp(new AtomicBoolean(false)))) {
+            List<String> committed = readCommitted("eos-closed", 1, Duration.ofSeconds(30));
+            Thread.sleep(1500);                                   // time for a wrong second close to show
+            committed = readCommitted("eos-closed", 2, Duration.ofSeconds(3));
+            // The crashed attempt's close was sent inside the task's transaction, which was aborted: a read_committed
+            // consumer sees only the close made after the restart, with the window's final value.
+            assertThat(committed).containsExactly("a@" + window + "=2");
+        }
+    }
+
+    private static List<String> readCommitted(String topic, int atLeast, Duration timeout) {
+        Map<String, Object> conf = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "read-committed-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(conf, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            while (out.size() < atLeast && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(jsonString(r.value())));
+            }
+        }
+        return out;
     }
 
     @Test
