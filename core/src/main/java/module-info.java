@@ -18,6 +18,7 @@ module io.jfaust.core {
     requires java.management;   // the banner names the JVM
     requires org.slf4j;
     requires info.picocli;
+    requires com.cronutils;   // crontab expressions
     requires static transitive org.jspecify;
 
     exports io.jfaust;

@@ -119,8 +119,9 @@ public final class Agent<K, V> {
 
     /**
      * Agent options, set in the lambda of {@link App#agent(String, Topic, AgentFunction, Consumer)}: sinks
-     * (Faust's {@code sink=[...]}), the tables the agent may use, and Faust's {@code concurrency} and
-     * {@code isolated_partitions} where Kafka Streams can honour them.
+     * (Faust's {@code sink=[...]}), the tables the agent may use, and Faust's {@code concurrency},
+     * {@code isolated_partitions} and {@code supervisor_strategy} where Kafka Streams can honour them (the others
+     * are refused when declared, with an {@link ImproperlyConfigured} naming what to do instead).
      *
      * <pre>{@code
      * app.agent("shop.count", orders, s -> s.map(Order::amount).yieldEach(),
@@ -130,8 +131,34 @@ public final class Agent<K, V> {
     public static final class Options {
         private final List<Object> sinks = new ArrayList<>();
         private Set<Table<?, ?>> tables;
+        private SupervisorStrategy supervisorStrategy;
 
         Options() {}
+
+        /**
+         * Faust's {@code supervisor_strategy}: unset, the app's {@link ErrorPolicy} decides what an error in the agent
+         * does. {@link SupervisorStrategy#ONE_FOR_ONE} (Faust's default) is what Kafka
+         * Streams does under the app's skip or dead-letter policy; {@link SupervisorStrategy#CRASHING} needs
+         * {@code conf.onError(ErrorPolicy.fail())}; the others cannot be honoured.
+         *
+         * @throws ImproperlyConfigured for a strategy Kafka Streams cannot honour (and, when the app is compiled,
+         *     for one that does not match the app's error policy)
+         */
+        public Options supervisorStrategy(SupervisorStrategy strategy) {
+            java.util.Objects.requireNonNull(strategy, "supervisorStrategy");
+            if (strategy != SupervisorStrategy.ONE_FOR_ONE && strategy != SupervisorStrategy.CRASHING) {
+                throw new ImproperlyConfigured("supervisor_strategy=" + strategy.faustName() + " cannot be honoured "
+                        + "on Kafka Streams, whose tasks never stop on their own: use ONE_FOR_ONE (log or dead-letter "
+                        + "the failing event and go on) or CRASHING with conf.onError(ErrorPolicy.fail())");
+            }
+            this.supervisorStrategy = strategy;
+            return this;
+        }
+
+        /** The strategy set, or null (the app's error policy decides). */
+        SupervisorStrategy supervisorStrategy() {
+            return supervisorStrategy;
+        }
 
         /**
          * Faust's {@code concurrency}: only 1 is possible. Kafka Streams runs one instance of the agent per partition

@@ -224,7 +224,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
                     }
                 }
             }
-            stale.forEach(store::delete);
+            WindowClose.close(this, wt, store, stale);
         }
     }
 }

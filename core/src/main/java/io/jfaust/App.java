@@ -6,6 +6,7 @@ import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.RecordRegistry;
 import io.jfaust.serdes.Schema;
 import io.jfaust.serdes.Serializers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class App {
     private final List<Agent<?, ?>> agents = new ArrayList<>();
     private final Map<String, Table<?, ?>> tables = new LinkedHashMap<>();
     private final Map<String, GlobalTable<?, ?>> globalTables = new LinkedHashMap<>();
+    private final Services services = new Services();
     private volatile boolean built;
 
     private App(Settings settings) {
@@ -248,6 +250,51 @@ public final class App {
             globalTables.put(name, g);
         }
         return g;
+    }
+
+    /**
+     * Declares a timer ({@code @app.timer(interval)}): {@code body} runs every {@code interval} while a runtime runs
+     * the app, on the runtime's timer thread (see {@link Timer}).
+     */
+    public Timer timer(Duration interval, Runnable body) {
+        return timer(interval, body, t -> { });
+    }
+
+    /** Declares a timer with options ({@code t -> t.onLeader(true).name("stats")}). */
+    public Timer timer(Duration interval, Runnable body, Consumer<Timer.Options> options) {
+        checkNotBuilt("declare a timer");
+        return services.timer(this, interval, body, options);
+    }
+
+    /**
+     * Declares a crontab ({@code @app.crontab("0 * * * *")}): {@code body} runs at the times the Unix cron
+     * expression names, in UTC unless set (see {@link Crontab}).
+     *
+     * @throws ImproperlyConfigured when the expression does not parse
+     */
+    public Crontab crontab(String cronExpression, Runnable body) {
+        return crontab(cronExpression, body, c -> { });
+    }
+
+    /** Declares a crontab with options ({@code c -> c.timezone(ZoneId.of("US/Pacific")).onLeader(true)}). */
+    public Crontab crontab(String cronExpression, Runnable body, Consumer<Crontab.Options> options) {
+        checkNotBuilt("declare a crontab");
+        return services.crontab(this, cronExpression, body, options);
+    }
+
+    /** Declares a task ({@code @app.task}): {@code body} runs once when a runtime has started (see {@link AppTask}). */
+    public AppTask task(Runnable body) {
+        return task(body, t -> { });
+    }
+
+    /** Declares a task with options ({@code t -> t.onLeader(true)}). */
+    public AppTask task(Runnable body, Consumer<AppTask.Options> options) {
+        checkNotBuilt("declare a task");
+        return services.task(this, body, options);
+    }
+
+    Services services() {
+        return services;
     }
 
     /** The global tables. */

@@ -13,12 +13,16 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
 
-/** An app bound to a {@code KafkaStreams} its user runs ({@link App#attach}): sends by its own producer. */
+/**
+ * An app bound to a {@code KafkaStreams} its user runs ({@link App#attach}): sends by its own producer, and runs the
+ * app's timers, crontabs and tasks once that {@code KafkaStreams} is running.
+ */
 final class AttachedRuntime extends RunningApp {
     private final KafkaStreams streams;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Map<String, Object> clientProperties;
     private volatile @Nullable ReplyConsumer replyConsumer;
+    private final @Nullable ServiceRunner services;
 
     AttachedRuntime(App app, KafkaStreams streams, Map<String, ?> clientProperties) {
         super(app);
@@ -32,6 +36,12 @@ final class AttachedRuntime extends RunningApp {
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = Producers.create(props);
         bindCurrentThread();
+        if (app.services().isEmpty()) {
+            this.services = null;
+        } else {
+            this.services = new ServiceRunner(this, ServiceRunner::monotonicMs, false);
+            services.startThread(() -> streams.state() == KafkaStreams.State.RUNNING);
+        }
     }
 
     @Override
@@ -52,7 +62,15 @@ final class AttachedRuntime extends RunningApp {
     }
 
     @Override
+    boolean holdsLeaderPartition() {
+        return Leadership.holds(app(), streams);
+    }
+
+    @Override
     public void close() {
+        if (services != null) {
+            services.close();
+        }
         if (!isClosed()) {
             markClosed();
             ReplyConsumer replies = replyConsumer;

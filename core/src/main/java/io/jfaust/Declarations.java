@@ -50,6 +50,14 @@ final class Declarations {
 
     private static void checkAgent(App app, Agent<?, ?> agent) {
         Agent.Options o = agent.options();
+        boolean fails = app.settings().errorPolicy().kind() == ErrorPolicy.Kind.FAIL;
+        if (o.supervisorStrategy() != null && (o.supervisorStrategy() == SupervisorStrategy.CRASHING) != fails) {
+            throw new ImproperlyConfigured("agent " + agent.name() + " has supervisor_strategy="
+                    + o.supervisorStrategy().faustName() + " but app " + app.id() + " has the error policy "
+                    + app.settings().errorPolicy().kind() + ": Kafka Streams' error handlers are app-wide, so "
+                    + (fails ? "give every agent SupervisorStrategy.CRASHING (or drop conf.onError(ErrorPolicy.fail()))"
+                    : "set conf.onError(ErrorPolicy.fail()) for CRASHING, or drop the option"));
+        }
         if (o.tables() != null) {
             for (Table<?, ?> t : o.tables()) {
                 if (t.app != app || app.tableNamed(t.name()) != t) {

@@ -127,6 +127,26 @@ public abstract class RunningApp implements AutoCloseable {
         return System.currentTimeMillis();
     }
 
+    /** Whether this runtime's instance holds partition 0 of the leader topic (overridden by each runtime). */
+    boolean holdsLeaderPartition() {
+        return false;
+    }
+
+    /**
+     * Faust's {@code app.is_leader()}: whether this instance is the app's leader, i.e. its active tasks hold
+     * partition 0 of {@code <app_id>-__assignor-__leader} (a test driver, the only instance, always is). It changes
+     * with Kafka Streams' rebalances: when the leader leaves or misses the session timeout, another instance leads.
+     *
+     * @throws IllegalStateException when the app declares no timer, crontab or task (it then elects no leader)
+     */
+    public final boolean isLeader() {
+        checkOpen();
+        if (!app.services().electsLeader()) {
+            throw Leadership.noElection(app);
+        }
+        return holdsLeaderPartition();
+    }
+
     /** The app this runtime runs. */
     public final App app() {
         return app;

@@ -2,10 +2,18 @@ package io.jfaust;
 
 import io.jfaust.serdes.DataType;
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +30,15 @@ import org.jspecify.annotations.Nullable;
  * counts.update(p.username(), n -> n + 1);       // counts[username] += 1
  * counts.delete(p.username());                    // del counts[username]
  * }</pre>
+ *
+ * <p><b>As Faust's dict.</b> {@link #size()}, {@link #keys()}, {@link #values()}, {@link #items()}, iteration and
+ * {@link #asMap()} read what this instance holds, as a Faust table holds its worker's partitions: inside an agent,
+ * the partition of the event being processed (the Kafka Streams task's store); outside agents (a timer, the
+ * runtime handle), every partition this instance is active for. Each call reads a snapshot (Kafka Streams' store
+ * iterators must be closed, so nothing is iterated lazily). {@link #clear()} deletes every key of the event's
+ * partition, a tombstone each, as faust-streaming's {@code table.clear()} does.
  */
-public final class Table<K, V> {
+public final class Table<K, V> implements Iterable<K> {
     final App app;
     final String name;
     final DataType<K> keyType;
@@ -34,6 +49,7 @@ public final class Table<K, V> {
     private WindowedTable<K, V> windowed;
     /** Faust's {@code partitions=}: the table's own partition count, or null for the source topics'. */
     @Nullable Integer partitions;
+    private WindowCloseCallback<? super K, ? super V> windowClose;
 
     Table(App app, String name, DataType<K> keyType, DataType<V> valueType, Supplier<V> defaultValue) {
         this.app = app;
@@ -113,6 +129,100 @@ public final class Table<K, V> {
         return next;
     }
 
+    /** Faust's {@code len(table)}: how many keys this instance holds (see the class comment for which). */
+    public int size() {
+        checkPlain();
+        int n = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = readStore().all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether this instance holds no key. */
+    public boolean isEmpty() {
+        checkPlain();
+        try (KeyValueIterator<Bytes, byte[]> it = readStore().all()) {
+            return !it.hasNext();
+        }
+    }
+
+    /** Faust's {@code table.keys()}: the keys this instance holds, in store order. */
+    public List<K> keys() {
+        return new ArrayList<>(snapshot().keySet());
+    }
+
+    /** Faust's {@code table.values()}: the values this instance holds, in key order. */
+    public List<V> values() {
+        return new ArrayList<>(snapshot().values());
+    }
+
+    /** Faust's {@code table.items()}: the {@code (key, value)} pairs this instance holds. */
+    public List<Map.Entry<K, V>> items() {
+        List<Map.Entry<K, V>> out = new ArrayList<>();
+        snapshot().forEach((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(k, v)));
+        return out;
+    }
+
+    /** Faust's {@code for key in table}: the keys, read once when iteration starts. */
+    @Override
+    public Iterator<K> iterator() {
+        return keys().iterator();
+    }
+
+    /**
+     * A read-only {@link Map} of what this instance holds: {@code get}/{@code containsKey} read the store at each
+     * call (a missing key is null, as Map says; {@link #get} gives the table's default), the rest reads a snapshot.
+     */
+    public Map<K, V> asMap() {
+        checkPlain();
+        return new TableMap<>(this);
+    }
+
+    /** faust-streaming's {@code table.clear()}: deletes every key of the event's partition (a tombstone each). */
+    public void clear() {
+        checkPlain();
+        KeyValueStore<Bytes, byte[]> store = writeStore();
+        List<Bytes> keys = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                keys.add(it.next().key);
+            }
+        }
+        keys.forEach(store::delete);
+    }
+
+    /** Every stored key and value, decoded, in store order. */
+    Map<K, V> snapshot() {
+        checkPlain();
+        Map<K, V> out = new LinkedHashMap<>();
+        try (KeyValueIterator<Bytes, byte[]> it = readStore().all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                out.put(decodeKey(kv.key.get()), decodeValue(kv.value));
+            }
+        }
+        return out;
+    }
+
+    K decodeKey(byte[] bytes) {
+        return app.serializers().loadsKey(keyType, bytes, keySerializer, changelogTopic());
+    }
+
+    /** Whether {@code key} is stored ({@code Map.containsKey}). */
+    boolean hasKey(Object key) {
+        return readStore().get(Bytes.wrap(encodeKey(key))) != null;
+    }
+
+    /** The stored value of {@code key}, or null ({@code Map.get}). */
+    @Nullable V storedValue(Object key) {
+        byte[] bytes = readStore().get(Bytes.wrap(encodeKey(key)));
+        return bytes == null ? null : decodeValue(bytes);
+    }
+
     /**
      * Makes this a tumbling-window table with no {@code expires} ({@code .tumbling(size)}): Faust keeps every window
      * (none is ever closed) and its changelog is {@code compact,delete} with no {@code retention.ms}, so the broker's
@@ -167,6 +277,19 @@ public final class Table<K, V> {
     private static double seconds(Duration d, String what) {
         Objects.requireNonNull(d, what);
         return d.toNanos() / 1e9;
+    }
+
+    void windowClose(WindowCloseCallback<? super K, ? super V> callback) {
+        app.checkNotBuilt("set on_window_close of table " + name);
+        if (windowClose != null) {
+            throw new ImproperlyConfigured("table " + name + " already has an on_window_close callback: give it "
+                    + "one callback that does everything");
+        }
+        windowClose = Objects.requireNonNull(callback, "onWindowClose");
+    }
+
+    @Nullable WindowCloseCallback<? super K, ? super V> windowClose() {
+        return windowClose;
     }
 
     /** The window wrapper if this table is windowed, else null. */

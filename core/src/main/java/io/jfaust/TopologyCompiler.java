@@ -109,6 +109,7 @@ final class TopologyCompiler {
                     new ByteArrayDeserializer(), new ByteArrayDeserializer(), g.changelogTopic(),
                     "global:" + store, () -> new GlobalTableUpdater(store));
         }
+        Leadership.addTo(app, topology);
         processorsByTable.forEach((table, processors) -> {
             if (!processors.isEmpty()) {
                 topology.addStateStore(storeFor(app, app.tableNamed(table)), processors.toArray(new String[0]));

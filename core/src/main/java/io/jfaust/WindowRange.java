@@ -16,6 +16,13 @@ public record WindowRange(double start, double end) {
         return new WindowRange(start, start + size - 0.1);
     }
 
+    /** Python's {@code repr} of Faust's window tuple, as Faust prints it: {@code (1700000000.0, 1700000009.9)}. */
+    @Override
+    public String toString() {
+        io.jfaust.serdes.FaustJson json = io.jfaust.serdes.FaustJson.of(io.jfaust.serdes.JsonFlavor.FAUST_STREAMING);
+        return "(" + json.dumpsString(start) + ", " + json.dumpsString(end) + ")";
+    }
+
     /** Whether {@code timestamp} (seconds) falls inside this window. */
     public boolean contains(double timestamp) {
         return timestamp >= start && timestamp <= end;

@@ -4,12 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +100,73 @@ public final class WindowedTable<K, V> {
     /** The same table, time-relative to any function of the event ({@code relative_to(callable)}). */
     public WindowedTable<K, V> relativeTo(ToDoubleFunction<Event<?, ?>> timestampSeconds) {
         return new WindowedTable<>(table, window, expires, Objects.requireNonNull(timestampSeconds, "relativeTo"));
+    }
+
+    /**
+     * Faust's {@code on_window_close}: {@code callback} is called once for each window of each key as the window
+     * leaves the table, with its final value (hopping windows included: each window is its own entry). Windows leave
+     * on the wall clock ({@code table_cleanup_interval}, when their end is before {@code current(now - expires)}),
+     * so a window closes on time even if no later event arrives. See {@link WindowCloseCallback} for the thread and
+     * the guarantee: each removed window was closed exactly once under exactly-once and across clean restarts and
+     * rebalances; under at-least-once a crash may close a window twice, never zero times.
+     *
+     * @throws ImproperlyConfigured when the table already has a callback or the app was compiled
+     */
+    public WindowedTable<K, V> onWindowClose(WindowCloseCallback<? super K, ? super V> callback) {
+        table.windowClose(callback);
+        return this;
+    }
+
+    /**
+     * The keys that have a value in any window this instance holds (Faust needs {@code key_index=True} for
+     * {@code keys()}; jfaust reads the store). Which partitions: see {@link Table}.
+     */
+    public Set<K> keys() {
+        Set<K> out = new LinkedHashSet<>();
+        forEachWindow(null, (k, v) -> out.add(k));
+        return out;
+    }
+
+    /** Faust's {@code len(windowed_table)}: how many keys have a value in some window here. */
+    public int size() {
+        return keys().size();
+    }
+
+    /** Faust's {@code items()} views: every key's value in the window of now, the event's time, or a delta. */
+    public WindowedItems<K, V> items() {
+        return new WindowedItems<>(this);
+    }
+
+    /** Every key's value in window {@code range}. */
+    Map<K, V> itemsIn(WindowRange range) {
+        Map<K, V> out = new LinkedHashMap<>();
+        forEachWindow(range, out::put);
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Calls {@code action} for each stored window ({@code range} null) or each key stored in {@code range}. */
+    private void forEachWindow(WindowRange range, BiConsumer<K, V> action) {
+        try (KeyValueIterator<Bytes, byte[]> it = table.readStore().all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                WindowKeys.Windowed<K> w = decodeWindowKey(kv.key.get());
+                if (w != null && (range == null || range.equals(w.range()))) {
+                    action.accept(w.key(), range == null ? null : table.decodeValue(kv.value));
+                }
+            }
+        }
+    }
+
+    /** The table key and window of a stored key, or null when it is not a windowed key. */
+    WindowKeys.Windowed<K> decodeWindowKey(byte[] bytes) {
+        List<?> parts = WindowKeys.parts(table.app, this, bytes);
+        if (parts == null) {
+            return null;
+        }
+        List<?> range = (List<?>) parts.get(1);
+        Object keyBytes = table.app.serializers().codecs().codec(table.keySerializer).dumps(parts.get(0));
+        return new WindowKeys.Windowed<>(table.decodeKey((byte[]) keyBytes),
+                new WindowRange(((Number) range.get(0)).doubleValue(), ((Number) range.get(1)).doubleValue()));
     }
 
     /** The windows of {@code key} ({@code table[key]}). */

@@ -66,6 +66,7 @@ public final class Worker extends RunningApp {
     private volatile KafkaProducer<byte[], byte[]> producer;
     private volatile @Nullable ReplyConsumer replyConsumer;
     private volatile Throwable failure;
+    private volatile ServiceRunner services;
     private boolean started;
 
     private Worker(App app, Options options) {
@@ -144,6 +145,11 @@ public final class Worker extends RunningApp {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
+            if (!app().services().isEmpty()) {
+                KafkaStreams s = streams;
+                services = new ServiceRunner(this, ServiceRunner::monotonicMs, false);
+                services.startThread(() -> s.state() == KafkaStreams.State.RUNNING);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -184,6 +190,11 @@ public final class Worker extends RunningApp {
     }
 
     @Override
+    boolean holdsLeaderPartition() {
+        return Leadership.holds(app(), streams);
+    }
+
+    @Override
     ReadOnlyKeyValueStore<Bytes, byte[]> store(String table) {
         checkOpen();
         KafkaStreams s = streams;
@@ -214,6 +225,10 @@ public final class Worker extends RunningApp {
      */
     @Override
     public void close() {
+        ServiceRunner timers = services;
+        if (timers != null) {
+            timers.close();   // first, so that a timer's sends still find the producer
+        }
         synchronized (this) {
             if (isClosed()) {
                 return;

@@ -47,8 +47,12 @@ public final class FaustTestDriver extends RunningApp {
     private final Path stateDir;
     private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new HashMap<>();
+    /** Records sent from outside agents (timers, the handle) to topics the topology does not read. */
+    private final Map<String, List<TestRecord<byte[], byte[]>>> sentOutside = new HashMap<>();
+    private final java.util.Set<String> sourceTopics = new java.util.HashSet<>();
     private final List<AgentResult> results = new ArrayList<>();
     private long wallClockMs;
+    private final ServiceRunner services;
 
     private FaustTestDriver(App app, boolean failOnError, Instant start) {
         super(app);
@@ -56,6 +60,11 @@ public final class FaustTestDriver extends RunningApp {
         this.wallClockMs = start.toEpochMilli();
         Topology topology = new Topology();
         app.compile(topology, results::add);
+        topology.describe().subtopologies().forEach(st -> st.nodes().forEach(n -> {
+            if (n instanceof org.apache.kafka.streams.TopologyDescription.Source src && src.topicSet() != null) {
+                sourceTopics.addAll(src.topicSet());
+            }
+        }));
         try {
             this.stateDir = Files.createTempDirectory("jfaust-test-");
         } catch (IOException e) {
@@ -77,6 +86,14 @@ public final class FaustTestDriver extends RunningApp {
             throw e;
         }
         bindCurrentThread();
+        services = new ServiceRunner(this, () -> wallClockMs, true);
+        try {
+            services.start();
+            services.runDue(wallClockMs);   // the app's tasks: the driver has started
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** A driver for {@code app} that applies the app's error policy (skip, fail or dead letter). */
@@ -129,7 +146,11 @@ public final class FaustTestDriver extends RunningApp {
         RecordHeaders headers = new RecordHeaders();
         send.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
         long ts = send.timestamp() != null ? Math.round(send.timestamp() * 1000.0) : wallClockMs;
-        pipe(topic, key, value, ts, headers);
+        if (sourceTopics.contains(topic)) {
+            pipe(topic, key, value, ts, headers);
+        } else {
+            sentOutside.computeIfAbsent(topic, t -> new ArrayList<>()).add(new TestRecord<>(key, value, headers, ts));
+        }
     }
 
     private void pipe(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
@@ -152,11 +173,20 @@ public final class FaustTestDriver extends RunningApp {
         return out;
     }
 
-    /** Drains the records sent to {@code topic} as bytes (changelog and dead letter topics included). */
+    /**
+     * Drains the records sent to {@code topic} as bytes (changelog and dead letter topics included): first what
+     * agents sent, then what was sent from outside agents (timers, tasks, {@code running.send}) to a topic the app
+     * does not read (a send to a topic it reads is processed at once instead).
+     */
     public List<TestRecord<byte[], byte[]>> readRaw(String topic) {
         TestOutputTopic<byte[], byte[]> out = outputs.computeIfAbsent(topic,
                 t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
-        return out.readRecordsToList();
+        List<TestRecord<byte[], byte[]>> records = new ArrayList<>(out.readRecordsToList());
+        List<TestRecord<byte[], byte[]>> outside = sentOutside.remove(topic);
+        if (outside != null) {
+            records.addAll(outside);   // sent from outside agents, after what agents sent
+        }
+        return records;
     }
 
     @Override
@@ -182,10 +212,33 @@ public final class FaustTestDriver extends RunningApp {
         return wallClockMs;
     }
 
-    /** Moves the wall clock (fires {@code take} timeouts and window expiry). */
+    /**
+     * Moves the wall clock: fires {@code take} timeouts, window expiry and window-close callbacks (Kafka Streams'
+     * wall-clock punctuations), and the app's timers and crontabs due meanwhile, in time order, on this thread. An
+     * error in a timer reaches the caller.
+     */
     public void advanceWallClock(Duration d) {
-        wallClockMs += d.toMillis();
-        driver.advanceWallClockTime(d);
+        checkOpen();
+        long target = wallClockMs + d.toMillis();
+        for (long due = services.nextDueMs(); due <= target; due = services.nextDueMs()) {
+            moveWallClockTo(Math.max(due, wallClockMs));
+            services.runDue(wallClockMs);
+        }
+        moveWallClockTo(target);
+    }
+
+    private void moveWallClockTo(long ms) {
+        long delta = ms - wallClockMs;
+        wallClockMs = ms;
+        if (delta > 0) {
+            driver.advanceWallClockTime(Duration.ofMillis(delta));
+        }
+    }
+
+    /** Faust's {@code app.is_leader()}: the driver is the app's only instance, so it leads. */
+    @Override
+    boolean holdsLeaderPartition() {
+        return true;
     }
 
     /** The driver's wall clock. */
@@ -209,6 +262,7 @@ public final class FaustTestDriver extends RunningApp {
             return;
         }
         markClosed();
+        services.close();
         try {
             driver.close();
         } finally {
