@@ -19,8 +19,13 @@ module io.jfaust.core {
     requires org.slf4j;
     requires info.picocli;
     requires static transitive org.jspecify;
+    requires transitive micrometer.core;             // Worker.Options.meterRegistry(MeterRegistry)
+    requires micrometer.registry.prometheus;         // the /metrics scrape route
+    requires jdk.httpserver;                          // the worker's web server
+    requires java.net.http;                           // forwarding a table request to the worker owning the key
 
     exports io.jfaust;
+    exports io.jfaust.web;
     // Kafka Streams instantiates jfaust's exception handlers by class name.
     exports io.jfaust.internal to kafka.clients, kafka.streams;
     // picocli reads the worker command's annotated options by reflection.

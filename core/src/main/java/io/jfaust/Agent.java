@@ -83,8 +83,19 @@ public final class Agent<K, V> {
     public static final class Options {
         private final List<Object> sinks = new ArrayList<>();
         private Set<Table<?, ?>> tables;
+        private String help;
 
         Options() {}
+
+        /** Faust's {@code help=} (else the docstring): what the {@code agents} verb shows. */
+        public Options help(String help) {
+            this.help = Objects.requireNonNull(help, "help");
+            return this;
+        }
+
+        String help() {
+            return help;
+        }
 
         /**
          * Faust's {@code concurrency}: only 1 is possible. Kafka Streams runs one instance of the agent per partition

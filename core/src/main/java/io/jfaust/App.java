@@ -46,6 +46,7 @@ public final class App {
     private final List<Agent<?, ?>> agents = new ArrayList<>();
     private final Map<String, Table<?, ?>> tables = new LinkedHashMap<>();
     private final Map<String, GlobalTable<?, ?>> globalTables = new LinkedHashMap<>();
+    private final Map<String, io.jfaust.web.Page> pages = new LinkedHashMap<>();
     private volatile boolean built;
 
     private App(Settings settings) {
@@ -201,6 +202,7 @@ public final class App {
         Table.Options<V> o = new Table.Options<>();
         options.accept(o);
         Table<K, V> table = new Table<>(this, name, keyType, valueType, o.defaultValue());
+        table.help(o.help());
         synchronized (this) {
             checkTableName(name);
             tables.put(name, table);
@@ -241,11 +243,39 @@ public final class App {
         options.accept(o);
         GlobalTable<K, V> g = new GlobalTable<>(new Table<>(this, name, DataType.of(keyType), DataType.of(valueType),
                 o.defaultValue()));
+        g.table().help(o.help());
         synchronized (this) {
             checkTableName(name);
             globalTables.put(name, g);
         }
         return g;
+    }
+
+    /**
+     * Declares a user page of the worker's web server (Faust's {@code @app.page(path)}): {@code path} may hold
+     * parameters ({@code "/counts/{word}/"}, read with {@code req.param("word")}); the page's return value is
+     * answered as Faust JSON. It runs on a web thread bound to the worker, so tables and topics work in it.
+     *
+     * @throws ImproperlyConfigured when the path is malformed, taken by another page or by one of Faust's routes
+     */
+    public void page(String path, io.jfaust.web.Page page) {
+        checkNotBuilt("declare page " + path);
+        Objects.requireNonNull(page, "page " + path);
+        String problem = WebPaths.problem(path);
+        if (problem != null) {
+            throw new ImproperlyConfigured("page " + path + ": " + problem);
+        }
+        synchronized (this) {
+            if (pages.containsKey(path)) {
+                throw new ImproperlyConfigured("page " + path + " is declared twice: declare each path once");
+            }
+            pages.put(path, page);
+        }
+    }
+
+    /** The user pages by path. */
+    Map<String, io.jfaust.web.Page> pages() {
+        return Collections.unmodifiableMap(pages);
     }
 
     /** The global tables. */

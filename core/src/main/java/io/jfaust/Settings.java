@@ -38,6 +38,7 @@ public final class Settings {
     private final Map<String, Object> streamsProperties;
     private final Map<String, Codec> codecs;
     private final List<Class<?>> records;
+    private final boolean topicAllowDeclare;
 
     private Settings(Builder b) {
         this.name = b.name;
@@ -56,6 +57,7 @@ public final class Settings {
         this.streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.streamsProperties));
         this.codecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.codecs));
         this.records = List.copyOf(b.records);
+        this.topicAllowDeclare = b.topicAllowDeclare;
     }
 
     static Builder builder(String name) {
@@ -142,6 +144,11 @@ public final class Settings {
         return streamsProperties;
     }
 
+    /** Whether workers create the topics the app declares when they are missing ({@code topic_allow_declare}). */
+    public boolean topicAllowDeclare() {
+        return topicAllowDeclare;
+    }
+
     /** Codecs registered on this app by name ({@code codecs.register(name, codec)} scoped to the app). */
     Map<String, Codec> codecs() {
         return codecs;
@@ -170,6 +177,7 @@ public final class Settings {
         private final Map<String, Object> streamsProperties = new LinkedHashMap<>();
         private final Map<String, Codec> codecs = new LinkedHashMap<>();
         private final List<Class<?>> records = new ArrayList<>();
+        private boolean topicAllowDeclare = true;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -328,6 +336,16 @@ public final class Settings {
             for (Class<?> c : recordClasses) {
                 records.add(Objects.requireNonNull(c, "record class"));
             }
+            return this;
+        }
+
+        /**
+         * Faust's {@code topic_allow_declare} (default true): workers create every declared topic and changelog
+         * that is missing. Turn it off where apps may not create topics; a worker then refuses to start while a
+         * topic it reads is missing.
+         */
+        public Builder topicAllowDeclare(boolean allow) {
+            this.topicAllowDeclare = allow;
             return this;
         }
 

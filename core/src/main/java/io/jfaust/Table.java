@@ -32,6 +32,7 @@ public final class Table<K, V> {
     final String keySerializer;
     final String valueSerializer;
     private WindowedTable<K, V> windowed;
+    private String help;
 
     Table(App app, String name, DataType<K> keyType, DataType<V> valueType, Supplier<V> defaultValue) {
         this.app = app;
@@ -69,6 +70,15 @@ public final class Table<K, V> {
         return app;
     }
 
+    /** Faust's {@code help=}: what the {@code tables} verb and {@code /table/} show, or null. */
+    public @Nullable String help() {
+        return help;
+    }
+
+    void help(String help) {
+        this.help = help;
+    }
+
     /** The key type. */
     public DataType<K> keyType() {
         return keyType;
@@ -82,6 +92,7 @@ public final class Table<K, V> {
     /** The value of {@code key}, or the default (not stored) when it has none. */
     public @Nullable V get(K key) {
         checkPlain();
+        count(Sensors.TableMeters::gets);
         byte[] bytes = readStore().get(Bytes.wrap(encodeKey(key)));
         return bytes == null ? defaultOrNull() : decodeValue(bytes);
     }
@@ -89,18 +100,21 @@ public final class Table<K, V> {
     /** Whether {@code key} has a value ({@code key in table}). */
     public boolean containsKey(K key) {
         checkPlain();
+        count(Sensors.TableMeters::gets);
         return readStore().get(Bytes.wrap(encodeKey(key))) != null;
     }
 
     /** Sets {@code key} to {@code value} ({@code table[key] = value}; null is JSON {@code null}, not a delete). */
     public void put(K key, V value) {
         checkPlain();
+        count(Sensors.TableMeters::puts);
         writeStore().put(Bytes.wrap(encodeKey(key)), encodeValue(value));
     }
 
     /** Deletes {@code key} ({@code del table[key]}): a tombstone in the changelog. */
     public void delete(K key) {
         checkPlain();
+        count(Sensors.TableMeters::deletes);
         writeStore().delete(Bytes.wrap(encodeKey(key)));
     }
 
@@ -179,6 +193,15 @@ public final class Table<K, V> {
         return scope.store(name);
     }
 
+    /** Counts an operation in the worker's table meters, inside agents (a test driver counts nothing). */
+    void count(java.util.function.Function<Sensors.TableMeters, io.micrometer.core.instrument.Counter> which) {
+        Scope scope = Scope.current();
+        Sensors.TableMeters meters = scope == null ? null : scope.processor().tableMeters(name);
+        if (meters != null) {
+            which.apply(meters).increment();
+        }
+    }
+
     private void checkPlain() {
         if (windowed != null) {
             throw new IllegalStateException("table " + name + " is windowed: use the WindowedTable that "
@@ -201,8 +224,19 @@ public final class Table<K, V> {
      */
     public static final class Options<V> {
         private Supplier<V> defaultValue;
+        private String help;
 
         Options() {}
+
+        /** Faust's {@code help=}: a description shown by the {@code tables} verb and the {@code /table/} route. */
+        public Options<V> help(String help) {
+            this.help = Objects.requireNonNull(help, "help");
+            return this;
+        }
+
+        String help() {
+            return help;
+        }
 
         /** Faust's {@code default=}: what a missing key reads as (not stored until assigned). */
         public Options<V> defaultValue(Supplier<V> defaultValue) {
