@@ -117,12 +117,18 @@ class DeclaredTopicsIT {
         }
     }
 
-    @Test
-    void aChangelogThatIsNotCompactedIsRefusedWithWhatToFix() throws Exception {
-        App app = App.create("conflict-policy", c -> c.broker(kafka.brokerUrl()).topicPartitions(2));
-        Topic<String, String> in = app.topic("conflict-policy-in", String.class, String.class);
+    /** An app counting its input in a table, with two partitions. */
+    private static App counting(String id) {
+        App app = App.create(id, c -> c.broker(kafka.brokerUrl()).topicPartitions(2));
+        Topic<String, String> in = app.topic(id + "-in", String.class, String.class);
         Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L);
         app.agent("conflict.count", in, s -> s.forEach(v -> counts.update(v, n -> n + 1)));
+        return app;
+    }
+
+    @Test
+    void aChangelogThatIsNotCompactedIsRefusedWithWhatToFix() throws Exception {
+        App app = counting("conflict-policy");
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic("conflict-policy-counts-changelog", 2, (short) 1)
                     .configs(Map.of("cleanup.policy", "delete")))).all().get(30, TimeUnit.SECONDS);
@@ -137,10 +143,7 @@ class DeclaredTopicsIT {
 
     @Test
     void aChangelogWithOtherPartitionsThanItsSourceIsRefused() throws Exception {
-        App app = App.create("conflict-parts", c -> c.broker(kafka.brokerUrl()).topicPartitions(2));
-        Topic<String, String> in = app.topic("conflict-parts-in", String.class, String.class);
-        Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L);
-        app.agent("conflict.count", in, s -> s.forEach(v -> counts.update(v, n -> n + 1)));
+        App app = counting("conflict-parts");
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic("conflict-parts-counts-changelog", 3, (short) 1)
                     .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
