@@ -20,8 +20,13 @@ module io.jfaust.core {
     requires info.picocli;
     requires com.cronutils;   // crontab expressions
     requires static transitive org.jspecify;
+    requires transitive micrometer.core;             // Worker.Options.meterRegistry(MeterRegistry)
+    requires micrometer.registry.prometheus;         // the /metrics scrape route
+    requires jdk.httpserver;                          // the worker's web server
+    requires java.net.http;                           // forwarding a table request to the worker owning the key
 
     exports io.jfaust;
+    exports io.jfaust.web;
     // Kafka Streams instantiates jfaust's exception handlers by class name.
     exports io.jfaust.internal to kafka.clients, kafka.streams;
     // picocli reads the worker command's annotated options by reflection.

@@ -132,8 +132,19 @@ public final class Agent<K, V> {
         private final List<Object> sinks = new ArrayList<>();
         private Set<Table<?, ?>> tables;
         private SupervisorStrategy supervisorStrategy;
+        private String help;
 
         Options() {}
+
+        /** Faust's {@code help=} (else the docstring): what the {@code agents} verb shows. */
+        public Options help(String help) {
+            this.help = Objects.requireNonNull(help, "help");
+            return this;
+        }
+
+        String help() {
+            return help;
+        }
 
         /**
          * Faust's {@code supervisor_strategy}: unset, the app's {@link ErrorPolicy} decides what an error in the agent

@@ -45,6 +45,9 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final Map<String, Double> latestTimestamps = new HashMap<>();
     private Step[] chains;
     private final List<Step.Take> takes = new ArrayList<>();
+    /** The worker's meters (null in a test driver: nothing is counted), and this processor's agent meters. */
+    private Sensors sensors;
+    private Sensors.AgentMeters meters;
 
     AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
                    List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks,
@@ -67,6 +70,9 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     @Override
     public void init(ProcessorContext<OutgoingKey, byte[]> context) {
         this.context = context;
+        if (context.appConfigs().get(Sensors.CONFIG_KEY) instanceof Sensors s) {
+            sensors = s;
+        }
         for (String t : tables) {
             stores.put(t, context.getStateStore(t));
         }
@@ -90,6 +96,10 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
 
     @Override
     public void process(Record<Decoded<Object>, Decoded<Object>> record) {
+        long started = 0L;
+        if (sensors != null) {
+            started = startMetering();
+        }
         Scope previous = Scope.enter(new Scope(this, record));
         try {
             Object key = record.key() == null ? null : record.key().value();
@@ -104,7 +114,24 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
             }
         } finally {
             Scope.exit(previous);
+            if (sensors != null) {
+                meters.processing().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
         }
+    }
+
+    /** Counts the event in (resolving this processor's meters on its first event) and returns the start time. */
+    private long startMetering() {
+        if (meters == null) {
+            meters = sensors.agent(agent.name(), context.recordMetadata().map(RecordMetadata::topic).orElse(""));
+        }
+        meters.eventsIn().increment();
+        return System.nanoTime();
+    }
+
+    /** The meters of {@code table}, or null when nothing is counted. */
+    Sensors.TableMeters tableMeters(String table) {
+        return sensors == null ? null : sensors.table(table);
     }
 
     /** Faust's group_by: the original value bytes and headers, under the new key encoded with the source codec. */
@@ -160,6 +187,12 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         String sink = send.partition() == null ? plainSinks.getOrDefault(topic, sinkName)
                 : partitionedSinks.getOrDefault(topic, sinkName + PARTITIONED);
         context.forward(new Record<>(new OutgoingKey(topic, key, send.partition()), value, ts, headers), sink);
+        if (sensors != null) {
+            sensors.sent(topic);
+            if (meters != null) {
+                meters.eventsOut().increment();
+            }
+        }
     }
 
     KeyValueStore<Bytes, byte[]> store(String table) {
@@ -225,6 +258,9 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
                 }
             }
             WindowClose.close(this, wt, store, stale);
+            if (sensors != null && !stale.isEmpty()) {
+                sensors.windowsClosed(wt.name(), stale.size());
+            }
         }
     }
 }

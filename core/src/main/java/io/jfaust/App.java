@@ -48,6 +48,7 @@ public final class App {
     private final Map<String, Table<?, ?>> tables = new LinkedHashMap<>();
     private final Map<String, GlobalTable<?, ?>> globalTables = new LinkedHashMap<>();
     private final Services services = new Services();
+    private final Map<String, io.jfaust.web.Page> pages = new LinkedHashMap<>();
     private volatile boolean built;
 
     private App(Settings settings) {
@@ -204,6 +205,7 @@ public final class App {
         options.accept(o);
         Table<K, V> table = new Table<>(this, name, keyType, valueType, o.defaultValue());
         table.partitions = o.partitions();
+        table.help(o.help());
         synchronized (this) {
             checkTableName(name);
             tables.put(name, table);
@@ -245,6 +247,7 @@ public final class App {
         GlobalTable<K, V> g = new GlobalTable<>(new Table<>(this, name, DataType.of(keyType), DataType.of(valueType),
                 o.defaultValue()));
         g.table().partitions = o.partitions();
+        g.table().help(o.help());
         synchronized (this) {
             checkTableName(name);
             globalTables.put(name, g);
@@ -295,6 +298,33 @@ public final class App {
 
     Services services() {
         return services;
+    }
+
+    /**
+     * Declares a user page of the worker's web server (Faust's {@code @app.page(path)}): {@code path} may hold
+     * parameters ({@code "/counts/{word}/"}, read with {@code req.param("word")}); the page's return value is
+     * answered as Faust JSON. It runs on a web thread bound to the worker, so tables and topics work in it.
+     *
+     * @throws ImproperlyConfigured when the path is malformed, taken by another page or by one of Faust's routes
+     */
+    public void page(String path, io.jfaust.web.Page page) {
+        checkNotBuilt("declare page " + path);
+        Objects.requireNonNull(page, "page " + path);
+        String problem = WebPaths.problem(path);
+        if (problem != null) {
+            throw new ImproperlyConfigured("page " + path + ": " + problem);
+        }
+        synchronized (this) {
+            if (pages.containsKey(path)) {
+                throw new ImproperlyConfigured("page " + path + " is declared twice: declare each path once");
+            }
+            pages.put(path, page);
+        }
+    }
+
+    /** The user pages by path. */
+    Map<String, io.jfaust.web.Page> pages() {
+        return Collections.unmodifiableMap(pages);
     }
 
     /** The global tables. */

@@ -13,6 +13,13 @@ final class FaustCommandLine {
         CommandLine cli = new CommandLine(new Root(app));
         cli.setCommandName(app.id());
         cli.addSubcommand("worker", new WorkerCommand(app));
+        cli.addSubcommand("send", new SendVerb(app));
+        cli.addSubcommand("agents", new ListVerbs.Agents(app));
+        cli.addSubcommand("tables", new ListVerbs.Tables(app));
+        cli.addSubcommand("topics", new ListVerbs.Topics(app));
+        cli.addSubcommand("models", new ListVerbs.Models(app));
+        cli.addSubcommand("model", new ListVerbs.Model(app));
+        cli.addSubcommand("reset", new ResetVerb(app));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof WorkerException we) {
                 cmd.getErr().println("error: " + we.getMessage());
@@ -37,9 +44,14 @@ final class FaustCommandLine {
     }
 
     @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "A Faust app on Kafka Streams. Verbs: worker.")
+            description = "A Faust app on Kafka Streams. Verbs: worker, send, agents, tables, topics, models, model, "
+                    + "reset.")
     static final class Root implements Callable<Integer> {
         private final App app;
+
+        @Option(names = "--json", scope = CommandLine.ScopeType.LOCAL,
+                description = "Print JSON instead of tables (Faust's --json, before the verb).")
+        boolean json;
 
         Root(App app) {
             this.app = app;
@@ -71,9 +83,25 @@ final class FaustCommandLine {
                 description = "Seconds to wait for the broker before giving up (default: ${DEFAULT-VALUE}).")
         int startupTimeout;
 
-        @Option(names = {"-p", "--web-port"}, description = "Web port (accepted for compatibility; no web server "
-                + "yet).")
-        Integer webPort;
+        @Option(names = {"-p", "--web-port"}, defaultValue = "6066",
+                description = "Port of the web server (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+        int webPort;
+
+        @Option(names = "--web-bind", defaultValue = "127.0.0.1",
+                description = "Address the web server listens on (default: ${DEFAULT-VALUE}, this machine only; "
+                        + "0.0.0.0 for every interface).")
+        String webBind;
+
+        @Option(names = "--web-host", description = "Host name other workers reach this one by (default: the bind "
+                + "address, or the host name when bound to all).")
+        String webHost;
+
+        @Option(names = "--with-web", description = "Serve Faust's web routes, pages, /health/, /ready/ and "
+                + "/metrics (the default).")
+        boolean withWeb;
+
+        @Option(names = "--without-web", description = "Do not start the web server.")
+        boolean withoutWeb;
 
         WorkerCommand(App app) {
             this.app = app;
@@ -88,6 +116,12 @@ final class FaustCommandLine {
                 }
                 if (datadir != null) {
                     o.datadir(datadir);
+                }
+                if (!withoutWeb) {
+                    o.webPort(webPort).webBind(webBind);
+                    if (webHost != null) {
+                        o.webHost(webHost);
+                    }
                 }
             });
             Thread hook = new Thread(worker::close, "jfaust-shutdown");

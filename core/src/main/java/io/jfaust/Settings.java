@@ -41,6 +41,7 @@ public final class Settings {
     private final List<Class<?>> records;
     private final @Nullable String replyTo;
     private final Duration askTimeout;
+    private final boolean topicAllowDeclare;
 
     private Settings(Builder b) {
         this.name = b.name;
@@ -59,6 +60,7 @@ public final class Settings {
         this.streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.streamsProperties));
         this.codecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.codecs));
         this.records = List.copyOf(b.records);
+        this.topicAllowDeclare = b.topicAllowDeclare;
         this.replyTo = b.replyTo;
         this.askTimeout = b.askTimeout;
     }
@@ -157,6 +159,11 @@ public final class Settings {
         return streamsProperties;
     }
 
+    /** Whether workers create the topics the app declares when they are missing ({@code topic_allow_declare}). */
+    public boolean topicAllowDeclare() {
+        return topicAllowDeclare;
+    }
+
     /** Codecs registered on this app by name ({@code codecs.register(name, codec)} scoped to the app). */
     Map<String, Codec> codecs() {
         return codecs;
@@ -187,6 +194,7 @@ public final class Settings {
         private final List<Class<?>> records = new ArrayList<>();
         private @Nullable String replyTo;
         private Duration askTimeout = Duration.ofSeconds(30);
+        private boolean topicAllowDeclare = true;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -363,6 +371,16 @@ public final class Settings {
                 throw new IllegalArgumentException("askTimeout must be positive, got " + timeout);
             }
             this.askTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Faust's {@code topic_allow_declare} (default true): workers create every declared topic and changelog
+         * that is missing. Turn it off where apps may not create topics; a worker then refuses to start while a
+         * topic it reads is missing.
+         */
+        public Builder topicAllowDeclare(boolean allow) {
+            this.topicAllowDeclare = allow;
             return this;
         }
 

@@ -50,6 +50,7 @@ public final class Table<K, V> implements Iterable<K> {
     /** Faust's {@code partitions=}: the table's own partition count, or null for the source topics'. */
     @Nullable Integer partitions;
     private WindowCloseCallback<? super K, ? super V> windowClose;
+    private String help;
 
     Table(App app, String name, DataType<K> keyType, DataType<V> valueType, Supplier<V> defaultValue) {
         this.app = app;
@@ -87,6 +88,15 @@ public final class Table<K, V> implements Iterable<K> {
         return app;
     }
 
+    /** Faust's {@code help=}: what the {@code tables} verb and {@code /table/} show, or null. */
+    public @Nullable String help() {
+        return help;
+    }
+
+    void help(String help) {
+        this.help = help;
+    }
+
     /** The key type. */
     public DataType<K> keyType() {
         return keyType;
@@ -100,6 +110,7 @@ public final class Table<K, V> implements Iterable<K> {
     /** The value of {@code key}, or the default (not stored) when it has none. */
     public @Nullable V get(K key) {
         checkPlain();
+        count(Sensors.TableMeters::gets);
         byte[] bytes = readStore().get(Bytes.wrap(encodeKey(key)));
         return bytes == null ? defaultOrNull() : decodeValue(bytes);
     }
@@ -107,18 +118,21 @@ public final class Table<K, V> implements Iterable<K> {
     /** Whether {@code key} has a value ({@code key in table}). */
     public boolean containsKey(K key) {
         checkPlain();
+        count(Sensors.TableMeters::gets);
         return readStore().get(Bytes.wrap(encodeKey(key))) != null;
     }
 
     /** Sets {@code key} to {@code value} ({@code table[key] = value}; null is JSON {@code null}, not a delete). */
     public void put(K key, V value) {
         checkPlain();
+        count(Sensors.TableMeters::puts);
         writeStore().put(Bytes.wrap(encodeKey(key)), encodeValue(value));
     }
 
     /** Deletes {@code key} ({@code del table[key]}): a tombstone in the changelog. */
     public void delete(K key) {
         checkPlain();
+        count(Sensors.TableMeters::deletes);
         writeStore().delete(Bytes.wrap(encodeKey(key)));
     }
 
@@ -327,6 +341,15 @@ public final class Table<K, V> implements Iterable<K> {
         return scope.store(name);
     }
 
+    /** Counts an operation in the worker's table meters, inside agents (a test driver counts nothing). */
+    void count(java.util.function.Function<Sensors.TableMeters, io.micrometer.core.instrument.Counter> which) {
+        Scope scope = Scope.current();
+        Sensors.TableMeters meters = scope == null ? null : scope.processor().tableMeters(name);
+        if (meters != null) {
+            which.apply(meters).increment();
+        }
+    }
+
     private void checkPlain() {
         if (windowed != null) {
             throw new IllegalStateException("table " + name + " is windowed: use the WindowedTable that "
@@ -351,8 +374,19 @@ public final class Table<K, V> implements Iterable<K> {
     public static final class Options<V> {
         private Supplier<V> defaultValue;
         private @Nullable Integer partitions;
+        private String help;
 
         Options() {}
+
+        /** Faust's {@code help=}: a description shown by the {@code tables} verb and the {@code /table/} route. */
+        public Options<V> help(String help) {
+            this.help = Objects.requireNonNull(help, "help");
+            return this;
+        }
+
+        String help() {
+            return help;
+        }
 
         /** Faust's {@code default=}: what a missing key reads as (not stored until assigned). */
         public Options<V> defaultValue(Supplier<V> defaultValue) {

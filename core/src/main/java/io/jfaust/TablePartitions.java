@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,11 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class TablePartitions {
     private TablePartitions() {}
-
-    /** The partition count of a topic on the broker, or null when it does not exist. */
-    interface Broker {
-        @Nullable Integer partitions(String topic) throws InterruptedException, TimeoutException;
-    }
 
     /** Fails when an agent that may use a table with its own partition count reads a topic of another count. */
     static void check(App app) {
@@ -63,54 +56,12 @@ final class TablePartitions {
         }
     }
 
-    /**
-     * The changelogs of tables with their own partition count that the broker lacks, created with that count and
-     * the table's changelog configs; fails (exit code 4) when a changelog, or a topic an agent using the table reads,
-     * has another count.
-     */
-    static List<NewTopic> changelogsToCreate(App app, Broker broker) throws InterruptedException, TimeoutException {
-        List<NewTopic> out = new ArrayList<>();
-        List<Table<?, ?>> tables = new ArrayList<>(app.tables());
-        app.globalTables().forEach(g -> tables.add(g.table()));
-        for (Table<?, ?> table : tables) {
-            Integer n = table.partitions;
-            if (n == null) {
-                continue;
-            }
-            Set<Topic<?, ?>> reads = new LinkedHashSet<>();
-            if (app.tableNamed(table.name()) == table) {
-                agentsUsing(app, table).forEach(a -> reads.addAll(sources(a)));
-            }
-            for (Topic<?, ?> topic : reads) {
-                Integer existing = broker.partitions(topic.name());
-                if (existing != null && existing.intValue() != n) {
-                    throw mismatch(topic.name(), existing, table, n);
-                }
-            }
-            Integer existing = broker.partitions(table.changelogTopic());
-            if (existing == null) {
-                out.add(new NewTopic(table.changelogTopic(), n, app.settings().topicReplicationFactor())
-                        .configs(changelogConfigs(app, table)));
-            } else if (existing.intValue() != n) {
-                throw mismatch(table.changelogTopic(), existing, table, n);
-            }
-        }
-        return out;
-    }
-
     /** The changelog configs Kafka Streams would give the table's store (Faust's cleanup policy and retention). */
     static Map<String, String> changelogConfigs(App app, Table<?, ?> table) {
         Map<String, String> configs = new HashMap<>(TopologyCompiler.storeFor(app, table)
                 .logConfig());
         configs.putIfAbsent("cleanup.policy", "compact");
         return configs;
-    }
-
-    private static WorkerException mismatch(String topic, int existing, Table<?, ?> table, int n) {
-        return new WorkerException("Topic " + topic + " has " + existing + " partitions but table " + table.name()
-                + " declares partitions=" + n + ": the table's changelog and the topics of the agents using it need "
-                + "that count. Recreate the topic or change the table's partitions.", WorkerException.TOPIC_MISMATCH,
-                null);
     }
 
     private static List<Agent<?, ?>> agentsUsing(App app, Table<?, ?> table) {

@@ -177,6 +177,7 @@ public final class WindowedTable<K, V> {
     /** Sets {@code key} in every window covering the current time ({@code table[key] = value}). */
     public void put(K key, V value) {
         double ts = timestamp();
+        table.count(Sensors.TableMeters::puts);
         KeyValueStore<Bytes, byte[]> store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             store.put(Bytes.wrap(windowKey(key, w)), table.encodeValue(value));
@@ -187,6 +188,7 @@ public final class WindowedTable<K, V> {
     /** Applies {@code op} to the value of every window covering the current time ({@code table[key] += x}). */
     public void update(K key, UnaryOperator<V> op) {
         double ts = timestamp();
+        table.count(Sensors.TableMeters::puts);
         KeyValueStore<Bytes, byte[]> store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             Bytes k = Bytes.wrap(windowKey(key, w));
@@ -200,6 +202,7 @@ public final class WindowedTable<K, V> {
     /** Deletes {@code key} from every window covering the current time. */
     public void delete(K key) {
         double ts = timestamp();
+        table.count(Sensors.TableMeters::deletes);
         KeyValueStore<Bytes, byte[]> store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             store.delete(Bytes.wrap(windowKey(key, w)));
@@ -208,6 +211,7 @@ public final class WindowedTable<K, V> {
 
     /** The value of {@code key} in window {@code range} ({@code table[key][range]}), or the default. */
     V valueIn(K key, WindowRange range) {
+        table.count(Sensors.TableMeters::gets);
         byte[] bytes = table.readStore().get(Bytes.wrap(windowKey(key, range)));
         return bytes == null ? table.defaultOrNull() : table.decodeValue(bytes);
     }

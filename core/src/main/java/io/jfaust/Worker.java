@@ -3,8 +3,6 @@ package io.jfaust;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -68,6 +62,7 @@ public final class Worker extends RunningApp {
     private volatile Throwable failure;
     private volatile ServiceRunner services;
     private boolean started;
+    private final WorkerOps ops;
 
     private Worker(App app, Options options) {
         super(app);
@@ -82,6 +77,7 @@ public final class Worker extends RunningApp {
         }
         options.properties.forEach(props::put);
         this.topology = app.topology();
+        this.ops = new WorkerOps(this, options.web, options.meterRegistry);
     }
 
     /**
@@ -120,9 +116,11 @@ public final class Worker extends RunningApp {
         String servers = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         try {
             prepareTopics(servers, options.startupTimeout);
+            ops.startWeb(props);
+            ops.configure(props);
             if (options.banner) {
                 System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
-                        options.loglevel));
+                        options.loglevel, ops.webDescription()));
             }
             Map<String, Object> producerProps = new LinkedHashMap<>();
             producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
@@ -134,6 +132,9 @@ public final class Worker extends RunningApp {
                 if (now == KafkaStreams.State.RUNNING) {
                     running.countDown();
                 }
+                if (now == KafkaStreams.State.REBALANCING) {
+                    ops.rebalanced();
+                }
                 if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                     running.countDown();
                     stopped.countDown();
@@ -144,6 +145,7 @@ public final class Worker extends RunningApp {
                 LOG.error("app {} stopped on an error: {}", app().id(), e.toString(), e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
+            ops.bind(streams);
             streams.start();
             if (!app().services().isEmpty()) {
                 KafkaStreams s = streams;
@@ -161,6 +163,16 @@ public final class Worker extends RunningApp {
     /** The Kafka Streams instance (null before {@link #start()}). */
     public @Nullable KafkaStreams streams() {
         return streams;
+    }
+
+    /** The port of this worker's web server (the one bound when {@code webPort(0)} picked any), or -1 without one. */
+    public int webPort() {
+        return ops.webPort();
+    }
+
+    /** The worker's operator side: web server, meters, restoration state. */
+    WorkerOps ops() {
+        return ops;
     }
 
     /** Waits until the worker is running (true) or the timeout passes (false). */
@@ -187,6 +199,7 @@ public final class Worker extends RunningApp {
             throw new IllegalStateException("worker of app " + app().id() + " is not started: call start() first");
         }
         p.send(Producers.record(topic, key, value, send));
+        ops.sensors().sent(topic);
     }
 
     @Override
@@ -246,6 +259,7 @@ public final class Worker extends RunningApp {
             if (replies != null) {
                 replies.close();
             }
+            ops.close();
             if (producer != null) {
                 producer.close(Duration.ofSeconds(10));
             }
@@ -267,42 +281,7 @@ public final class Worker extends RunningApp {
                         + timeout.toSeconds() + " s (" + rootMessage(e) + "). Start one, or pass --broker "
                         + "kafka://host:port.", WorkerException.BROKER_UNREACHABLE, e);
             }
-            Set<String> reads = new HashSet<>();
-            app.agents().forEach(a -> reads.add(a.channel().name()));
-            List<NewTopic> toCreate = new ArrayList<>();
-            for (Topic<?, ?> t : app.topics()) {
-                int partitions = t.options().partitions() != null ? t.options().partitions()
-                        : app.settings().topicPartitions();
-                Integer existing = partitionsOf(admin, t.name(), timeout);
-                if (existing == null) {
-                    if (t.options().internal()) {
-                        short replicas = t.options().replicas() != null ? t.options().replicas().shortValue()
-                                : app.settings().topicReplicationFactor();
-                        toCreate.add(new NewTopic(t.name(), partitions, replicas).configs(t.options().topicConfigs()));
-                    } else if (reads.contains(t.name())) {
-                        throw new WorkerException("Topic " + t.name() + " does not exist: the app reads it. Create it "
-                                + "(kafka-topics --create --topic " + t.name() + ") or declare it internal so the app "
-                                + "creates it.", WorkerException.TOPIC_MISMATCH, null);
-                    }
-                } else if (t.options().internal() && existing != partitions) {
-                    throw new WorkerException("Topic " + t.name() + " has " + existing + " partitions but the app "
-                            + "declares " + partitions + " (topic_partitions): Faust's assignor and Kafka Streams both "
-                            + "need them to match. Recreate the topic or change the setting.",
-                            WorkerException.TOPIC_MISMATCH, null);
-                }
-            }
-            toCreate.addAll(TablePartitions.changelogsToCreate(app, topic -> partitionsOf(admin, topic, timeout)));
-            for (NewTopic nt : toCreate) {
-                try {
-                    admin.createTopics(List.of(nt)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    LOG.info("created topic {} ({} partitions)", nt.name(), nt.numPartitions());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new WorkerException("Cannot create topic " + nt.name() + ": " + rootMessage(e),
-                                WorkerException.TOPIC_MISMATCH, e);
-                    }
-                }
-            }
+            new TopicDeclarer(admin, app, timeout).declare();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerException("interrupted while preparing topics", WorkerException.FAILED, e);
@@ -312,22 +291,7 @@ public final class Worker extends RunningApp {
         }
     }
 
-    private static Integer partitionsOf(Admin admin, String topic, Duration timeout)
-            throws InterruptedException, TimeoutException {
-        try {
-            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            return d.partitions().size();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return null;
-            }
-            throw new WorkerException("Cannot describe topic " + topic + ": " + rootMessage(e),
-                    WorkerException.BROKER_UNREACHABLE, e);
-        }
-    }
-
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null) {
             c = c.getCause();
@@ -336,12 +300,14 @@ public final class Worker extends RunningApp {
     }
 
     /** Faust's startup banner: id, transport, store, web, log, pid, hostname, platform, datadir. */
-    static String banner(App app, String servers, String datadir, String loglevel) {
+    static String banner(App app, String servers, String datadir, String loglevel, @Nullable String web) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("id", app.id());
         rows.put("transport", "[" + String.join(", ", servers.split(",")).replaceAll("([^, ]+)", "kafka://$1") + "]");
         rows.put("store", app.settings().rocksdb() ? "rocksdb:" : "memory:");
-        rows.put("web", "disabled (jfaust has no web server yet)");
+        if (web != null) {
+            rows.put("web", web);
+        }
         rows.put("log", "-stderr- (" + loglevel + ")");
         rows.put("pid", Long.toString(ProcessHandle.current().pid()));
         String host;
@@ -382,8 +348,59 @@ public final class Worker extends RunningApp {
         private boolean banner = true;
         private Duration startupTimeout = Duration.ofSeconds(15);
         private final Map<String, Object> properties = new LinkedHashMap<>();
+        private final WorkerOps.WebOptions web = new WorkerOps.WebOptions();
+        private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
         Options() {}
+
+        /**
+         * {@code --with-web/--without-web}: whether the worker serves Faust's web routes, the app's pages,
+         * {@code /health/}, {@code /ready/} and {@code /metrics} (default: off for a worker made in code, on for
+         * the {@code worker} verb). Setting any other web option turns it on.
+         */
+        public Options web(boolean enabled) {
+            web.enabled = enabled;
+            return this;
+        }
+
+        /** {@code --web-port}: the web server's port (Faust's 6066 by default; 0 picks a free one). */
+        public Options webPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("web port must be 0-65535, got " + port);
+            }
+            web.enabled = true;
+            web.port = port;
+            return this;
+        }
+
+        /**
+         * {@code --web-bind}: the address the web server listens on (default {@code 127.0.0.1}: reachable from this
+         * machine only; {@code 0.0.0.0} for every interface, as Faust's default).
+         */
+        public Options webBind(String address) {
+            web.enabled = true;
+            web.bind = Objects.requireNonNull(address, "webBind");
+            return this;
+        }
+
+        /**
+         * {@code --web-host}: the host name other workers use to reach this one (its {@code canonical_url}, Kafka
+         * Streams' {@code application.server}); default: the bind address, or the host name when bound to all.
+         */
+        public Options webHost(String host) {
+            web.enabled = true;
+            web.host = Objects.requireNonNull(host, "webHost");
+            return this;
+        }
+
+        /**
+         * A Micrometer registry of yours that receives every meter too (Kafka Streams' and jfaust's), beside the
+         * Prometheus registry served at {@code /metrics}.
+         */
+        public Options meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
 
         /** {@code --broker}: Faust-style broker URLs, overriding the app's. */
         public Options broker(String urls) {

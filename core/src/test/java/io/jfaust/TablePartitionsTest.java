@@ -62,7 +62,7 @@ class TablePartitionsTest {
     }
 
     @Test
-    void aWorkerCreatesTheChangelogWithThatCountAndRefusesOtherCounts() throws Exception {
+    void aWorkerWantsTheChangelogWithThatCount() {
         App app = App.create("shop");
         Topic<String, Order> orders = app.topic("orders", String.class, Order.class, t -> t.partitions(7));
         app.table("totals", String.class, Long.class, t -> t.partitions(7)).tumbling(Duration.ofSeconds(10));
@@ -70,28 +70,15 @@ class TablePartitionsTest {
         app.globalTable("names", String.class, String.class, t -> t.partitions(3));
         app.agent("shop.sum", orders, s -> s.forEach(o -> { }));
         app.topology();
-        Map<String, Integer> broker = new HashMap<>(Map.of("orders", 7));
-
-        List<NewTopic> created = TablePartitions.changelogsToCreate(app, broker::get);
-        assertThat(created).extracting(NewTopic::name).containsExactly("shop-totals-changelog", "shop-names-changelog");
-        assertThat(created.get(0).numPartitions()).isEqualTo(7);
-        assertThat(created.get(0).configs()).containsEntry("cleanup.policy", "compact,delete")
-                .doesNotContainKey("retention.ms");
-        assertThat(created.get(1).numPartitions()).isEqualTo(3);
-        assertThat(created.get(1).configs()).containsEntry("cleanup.policy", "compact");
-
-        broker.put("shop-totals-changelog", 7);
-        broker.put("shop-names-changelog", 3);
-        assertThat(TablePartitions.changelogsToCreate(app, broker::get)).isEmpty();
-
-        broker.put("shop-totals-changelog", 4);
-        assertThatThrownBy(() -> TablePartitions.changelogsToCreate(app, broker::get))
-                .isInstanceOf(WorkerException.class).hasMessageContaining("shop-totals-changelog has 4 partitions");
-        broker.put("shop-totals-changelog", 7);
-        broker.put("orders", 8);
-        assertThatThrownBy(() -> TablePartitions.changelogsToCreate(app, broker::get))
-                .isInstanceOf(WorkerException.class).hasMessageContaining("Topic orders has 8 partitions")
-                .satisfies(e -> assertThat(((WorkerException) e).exitCode()).isEqualTo(WorkerException.TOPIC_MISMATCH));
+        Map<String, TopicDeclarer.Wanted> wanted = TopicDeclarer.wanted(app, Map.of("orders", 7));
+        TopicDeclarer.Wanted totals = wanted.get("shop-totals-changelog");
+        assertThat(totals.partitions()).isEqualTo(7);
+        assertThat(totals.strict()).as("an existing changelog of another count is refused").isTrue();
+        assertThat(totals.configs()).containsEntry("cleanup.policy", "compact,delete").doesNotContainKey("retention.ms");
+        TopicDeclarer.Wanted names = wanted.get("shop-names-changelog");
+        assertThat(names.partitions()).isEqualTo(3);
+        assertThat(names.strict()).isTrue();
+        assertThat(names.configs()).containsEntry("cleanup.policy", "compact");
     }
 
     @Test

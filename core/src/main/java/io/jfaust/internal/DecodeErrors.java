@@ -21,6 +21,16 @@ import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 public final class DecodeErrors {
     private DecodeErrors() {}
 
+    /** The config entry a worker sets to count decode errors: a {@code Consumer<String>} given the topic. */
+    static final String COUNTER_KEY = "jfaust.decode.errors";
+
+    /** The worker's decode-error counter in {@code configs}, or one that counts nothing. */
+    @SuppressWarnings("unchecked")
+    static java.util.function.Consumer<String> counter(Map<String, ?> configs) {
+        return configs.get(COUNTER_KEY) instanceof java.util.function.Consumer<?> c
+                ? (java.util.function.Consumer<String>) c : topic -> { };
+    }
+
     /** The error located at the record, when it is a decode error that does not know its place yet. */
     static Exception located(ErrorHandlerContext context, Exception e) {
         if (e instanceof DecodeException d && d.partition() == null) {
@@ -29,9 +39,10 @@ public final class DecodeErrors {
         return e;
     }
 
-    /** Kafka's handler, given the located error. */
+    /** Kafka's handler, given the located error; counts it for the worker's metrics. */
     private abstract static class Located implements DeserializationExceptionHandler {
         private final DeserializationExceptionHandler delegate;
+        private java.util.function.Consumer<String> counter = topic -> { };
 
         Located(DeserializationExceptionHandler delegate) {
             this.delegate = delegate;
@@ -40,12 +51,14 @@ public final class DecodeErrors {
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                     Exception exception) {
+            counter.accept(record.topic());
             return delegate.handleError(context, record, located(context, exception));
         }
 
         @Override
         public void configure(Map<String, ?> configs) {
             delegate.configure(configs);
+            counter = counter(configs);
         }
     }
 

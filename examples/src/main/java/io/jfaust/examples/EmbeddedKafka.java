@@ -74,6 +74,14 @@ public final class EmbeddedKafka implements AutoCloseable {
      * run concurrently, so an app's own hook should close its worker first and then the broker).
      */
     public static EmbeddedKafka start(boolean shutdownHook) {
+        return start(shutdownHook, true);
+    }
+
+    /**
+     * Starts a broker with the broker's {@code auto.create.topics.enable} as given: {@code false} is how production
+     * brokers run, so that only the apps' own declarations create topics.
+     */
+    public static EmbeddedKafka start(boolean shutdownHook, boolean autoCreateTopics) {
         Path dir;
         try {
             dir = Files.createTempDirectory("jfaust-kafka-");
@@ -102,7 +110,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put("share.coordinator.state.topic.min.isr", "1");
             p.put("group.initial.rebalance.delay.ms", "0");
             p.put("num.partitions", "1");
-            p.put("auto.create.topics.enable", "true");
+            p.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
             format(dir);
             server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
             server.startup();

@@ -142,6 +142,7 @@ class WorkerIT {
         } finally {
             System.setOut(old);
         }
-        assertThat(buf.toString()).contains("worker", "--broker", "--loglevel", "--datadir", "--web-port");
+        assertThat(buf.toString()).contains("worker", "--broker", "--loglevel", "--datadir", "--web-port", "--web-bind",
+                "--web-host", "--without-web", "send", "agents", "tables", "topics", "models", "model", "reset");
     }
 }

@@ -69,7 +69,7 @@ public final class LessonApp implements Callable<Integer> {
             String url = broker;
             if (url == null) {
                 System.err.println("starting an embedded Kafka broker (pass --broker kafka://host:port to use yours)");
-                embedded = EmbeddedKafka.start(false);
+                embedded = EmbeddedKafka.start(false, false);   // as production brokers: no auto-create
                 url = embedded.brokerUrl();
                 System.err.println("embedded Kafka broker ready at " + embedded.bootstrapServers());
             }
