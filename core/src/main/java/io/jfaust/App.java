@@ -1,6 +1,6 @@
 package io.jfaust;
 
-import io.jfaust.internal.DecodeErrors;
+import io.jfaust.internal.ErrorHandlers;
 import io.jfaust.serdes.Codecs;
 import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.RecordRegistry;
@@ -18,8 +18,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
 /**
@@ -326,8 +324,8 @@ public final class App {
 
     /**
      * Kafka Streams properties for this app: {@code application.id} = Faust's {@code conf.id} (so changelogs are
-     * {@code <id>-<table>-changelog}), brokers, processing guarantee, state dir, explicit naming, and the error
-     * policy's handlers; then every pass-through property.
+     * {@code <id>-<table>-changelog}), brokers, processing guarantee, state dir, explicit naming, the error
+     * policy's handlers and the broker credentials' client properties; then every pass-through property.
      */
     public Properties streamsConfig() {
         Properties p = new Properties();
@@ -343,13 +341,11 @@ public final class App {
             p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2800);
         }
         ErrorPolicy policy = settings.errorPolicy();
-        boolean fail = policy.kind() == ErrorPolicy.Kind.FAIL;
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                fail ? DecodeErrors.Fail.class : DecodeErrors.Skip.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                fail ? LogAndFailProcessingExceptionHandler.class : LogAndContinueProcessingExceptionHandler.class);
-        if (policy.kind() == ErrorPolicy.Kind.DEAD_LETTER) {
-            p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, policy.topic());
+        ErrorHandlers.configure(p, policy.kind() == ErrorPolicy.Kind.DEAD_LETTER ? "dead_letter"
+                : policy.kind().name().toLowerCase(), policy.topic(),
+                policy.fallback() == null ? null : policy.fallback().kind().name().toLowerCase());
+        if (settings.brokerCredentials() != null) {
+            p.putAll(settings.brokerCredentials().clientProperties());
         }
         settings.streamsProperties().forEach(p::put);
         return p;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Bytes;
@@ -23,10 +24,13 @@ final class AttachedRuntime extends RunningApp {
         Map<String, Object> props = new HashMap<>(Objects.requireNonNull(clientProperties, "clientProperties"));
         if (!props.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("app.attach needs bootstrap.servers in clientProperties (and any "
-                    + "security settings): the handle sends through a producer of its own");
+                    + "security settings beyond the app's broker_credentials): the handle sends through a producer of "
+                    + "its own");
         }
-        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = Producers.create(props);
+        // The app's settings (broker_credentials included), then the properties given here.
+        Properties all = app.streamsConfig();
+        props.forEach(all::put);
+        this.producer = Producers.create(ClientConfigs.of(all).producer());
         bindCurrentThread();
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An app's settings, named as Faust names them ({@code broker}, {@code version}, {@code topic_partitions},
@@ -38,6 +39,7 @@ public final class Settings {
     private final Map<String, Object> streamsProperties;
     private final Map<String, Codec> codecs;
     private final List<Class<?>> records;
+    private final @Nullable BrokerCredentials brokerCredentials;
 
     private Settings(Builder b) {
         this.name = b.name;
@@ -56,6 +58,7 @@ public final class Settings {
         this.streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.streamsProperties));
         this.codecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.codecs));
         this.records = List.copyOf(b.records);
+        this.brokerCredentials = b.brokerCredentials;
     }
 
     static Builder builder(String name) {
@@ -142,6 +145,20 @@ public final class Settings {
         return streamsProperties;
     }
 
+    /** How every client authenticates to the brokers ({@code broker_credentials}), or null for none. */
+    public @Nullable BrokerCredentials brokerCredentials() {
+        return brokerCredentials;
+    }
+
+    /** The settings as Faust names them; secrets (credentials, password properties) show as {@code [hidden]}. */
+    @Override
+    public String toString() {
+        return "Settings[id=" + id() + ", broker=" + brokers + ", topic_partitions=" + topicPartitions
+                + ", processing_guarantee=" + (exactlyOnce ? "exactly_once" : "at_least_once") + ", store="
+                + (rocksdb ? "rocksdb://" : "memory://") + ", on_error=" + errorPolicy + ", broker_credentials="
+                + brokerCredentials + ", properties=" + Secrets.toString(streamsProperties) + "]";
+    }
+
     /** Codecs registered on this app by name ({@code codecs.register(name, codec)} scoped to the app). */
     Map<String, Codec> codecs() {
         return codecs;
@@ -170,6 +187,7 @@ public final class Settings {
         private final Map<String, Object> streamsProperties = new LinkedHashMap<>();
         private final Map<String, Codec> codecs = new LinkedHashMap<>();
         private final List<Class<?>> records = new ArrayList<>();
+        private BrokerCredentials brokerCredentials;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -331,9 +349,18 @@ public final class Settings {
             return this;
         }
 
+        /**
+         * How every client authenticates ({@code broker_credentials}): Kafka Streams' clients and every client
+         * jfaust creates (admin, producers). Given once here; secrets never printed.
+         */
+        public Builder brokerCredentials(BrokerCredentials credentials) {
+            this.brokerCredentials = Objects.requireNonNull(credentials, "broker_credentials");
+            return this;
+        }
+
         /** Any Kafka Streams, consumer or producer property; it wins over what jfaust sets. */
         public Builder streamsProperty(String key, Object value) {
-            streamsProperties.put(Objects.requireNonNull(key, "property"), value);
+            streamsProperties.put(Objects.requireNonNull(key, "property"), Secrets.hold(key, value));
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.internal.ErrorLog;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Bytes;
@@ -60,6 +60,7 @@ public final class Worker extends RunningApp {
     private final Options options;
     private final Properties props;
     private final Topology topology;
+    private final ErrorLog errorLog;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams streams;
@@ -79,6 +80,7 @@ public final class Worker extends RunningApp {
             props.put(StreamsConfig.STATE_DIR_CONFIG, options.datadir);
         }
         options.properties.forEach(props::put);
+        this.errorLog = ErrorLog.of(props);
         this.topology = app.topology();
     }
 
@@ -122,10 +124,7 @@ public final class Worker extends RunningApp {
                 System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
                         options.loglevel));
             }
-            Map<String, Object> producerProps = new LinkedHashMap<>();
-            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = Producers.create(producerProps);
+            producer = Producers.create(clientConfigs().producer());
             streams = new KafkaStreams(topology, props);
             streams.setStateListener((now, before) -> {
                 LOG.info("app {}: {} -> {}", app().id(), before, now);
@@ -138,8 +137,9 @@ public final class Worker extends RunningApp {
                 }
             });
             streams.setUncaughtExceptionHandler(e -> {
-                failure = e;
-                LOG.error("app {} stopped on an error: {}", app().id(), e.toString(), e);
+                WorkerException stopped = WorkerFailures.stopped(app(), errorLog.failure(), e);
+                failure = stopped;
+                LOG.error("{}", stopped.getMessage(), e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
@@ -167,7 +167,20 @@ public final class Worker extends RunningApp {
         stopped.await();
     }
 
-    /** The error the worker stopped on, or null. */
+    /** What the error policy did so far: records skipped, dead-lettered, replaced by pointers, lost. */
+    public ErrorCounts errorCounts() {
+        return ErrorCounts.of(errorLog);
+    }
+
+    /** The properties of every client jfaust creates for this worker (admin, producers, consumers). */
+    ClientConfigs clientConfigs() {
+        return ClientConfigs.of(props);
+    }
+
+    /**
+     * The error the worker stopped on, or null: under {@code fail()}, a {@link WorkerException} naming the record
+     * (topic, partition, offset), the error and the policy, with Kafka Streams' exception as its cause.
+     */
     public @Nullable Throwable failure() {
         return failure;
     }
@@ -229,9 +242,9 @@ public final class Worker extends RunningApp {
 
     private void prepareTopics(String servers, Duration timeout) {
         App app = app();
-        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> conf = clientConfigs().admin();
+        conf.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        conf.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(conf)) {
             try {
                 admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -275,6 +288,7 @@ public final class Worker extends RunningApp {
                     }
                 }
             }
+            DeadLetterTopic.prepare(admin, app, props, timeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerException("interrupted while preparing topics", WorkerException.FAILED, e);
