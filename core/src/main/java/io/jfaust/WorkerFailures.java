@@ -16,9 +16,9 @@ final class WorkerFailures {
             return new WorkerException("app " + app.id() + " stopped on an error: " + root(cause),
                     WorkerException.FAILED, cause);
         }
-        return new WorkerException("app " + app.id() + " stopped: " + failure + ". The worker left its group and "
-                + "did not commit past this record, so a restarted worker resumes at it; fix the cause, or choose "
-                + "ErrorPolicy.skip() or ErrorPolicy.deadLetter(topic) to go past such records.",
+        return new WorkerException("app " + app.id() + " stopped: " + failure + ". Nothing was committed past "
+                + "this record, so a restarted worker resumes at it; fix the cause, or choose ErrorPolicy.skip() or "
+                + "ErrorPolicy.deadLetter(topic) to go past such records.",
                 WorkerException.FAILED, cause);
     }
 

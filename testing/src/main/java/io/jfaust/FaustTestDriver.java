@@ -48,6 +48,7 @@ public final class FaustTestDriver extends RunningApp {
     private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new HashMap<>();
     private final List<AgentResult> results = new ArrayList<>();
+    private final io.jfaust.internal.ErrorLog errorLog;
     private long wallClockMs;
 
     private FaustTestDriver(App app, boolean failOnError, Instant start) {
@@ -71,6 +72,7 @@ public final class FaustTestDriver extends RunningApp {
                 props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                         LogAndFailProcessingExceptionHandler.class);
             }
+            this.errorLog = io.jfaust.internal.ErrorLog.of(props);
             this.driver = new TopologyTestDriver(topology, props, start);
         } catch (RuntimeException e) {
             deleteQuietly(stateDir);
@@ -136,7 +138,18 @@ public final class FaustTestDriver extends RunningApp {
         checkOpen();
         TestInputTopic<byte[], byte[]> in = inputs.computeIfAbsent(topic,
                 t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
-        in.pipeInput(new TestRecord<>(key, value, headers, timestampMs));
+        try {
+            in.pipeInput(new TestRecord<>(key, value, headers, timestampMs));
+        } catch (RuntimeException e) {
+            String failure = errorLog.failure();
+            // Under fail(), the worker's message: the record's topic, partition and offset, the error, the policy.
+            throw failure == null ? e : WorkerFailures.stopped(app, failure, e);
+        }
+    }
+
+    /** What the app's error policy did so far in this driver (skipped, dead-lettered, pointers). */
+    public ErrorCounts errorCounts() {
+        return ErrorCounts.of(errorLog);
     }
 
     /** Drains what was sent to {@code topic}, decoded with the topic's types. */

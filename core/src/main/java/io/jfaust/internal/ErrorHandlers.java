@@ -50,6 +50,7 @@ public final class ErrorHandlers {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, Decode.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, Processing.class);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, Production.class);
+        props.put("processing.exception.handler.global.enabled", true);
         props.put(POLICY, policy);
         if (topic != null) {
             props.put(TOPIC, topic);
@@ -99,15 +100,15 @@ public final class ErrorHandlers {
                     log.countDeadLettered(l.pointer());
                     if (l.pointer()) {
                         LOG.warn("dead-lettered the record at {} ({}: {}) as a pointer record: its copy is larger "
-                                + "than the {} bytes topic {} takes", origin, what, error, maxBytes, topic);
+                                + "than the {} bytes topic {} takes", origin, what, String.valueOf(error), maxBytes, topic);
                     } else {
-                        LOG.warn("dead-lettered the record at {} to {}: {}: {}", origin, topic, what, error);
+                        LOG.warn("dead-lettered the record at {} to {}: {}: {}", origin, topic, what, String.valueOf(error));
                     }
                     return new Outcome(false, List.of(l.record()));
                 }
                 default -> {
                     log.countSkipped();
-                    LOG.warn("skipped the record at {} ({}: {}); error policy skip()", origin, what, error);
+                    LOG.warn("skipped the record at {} ({}: {}); error policy skip()", origin, what, String.valueOf(error));
                     return new Outcome(false, List.of());
                 }
             }
