@@ -121,7 +121,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static void format(Path dir) throws Exception {
+    static void format(Path dir) throws Exception {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         new Formatter().setPrintStream(quiet)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
@@ -134,7 +134,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .run();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress("127.0.0.1", 0));
