@@ -140,6 +140,10 @@ public final class Worker extends RunningApp {
                 WorkerException stopped = WorkerFailures.stopped(app(), errorLog.failure(), e);
                 failure = stopped;
                 LOG.error("{}", stopped.getMessage(), e);
+                // Kafka Streams' own shutdown on an error keeps the member in the group, so a restarted worker waits
+                // out the session timeout (45 s); closing here (without waiting) makes the dying thread leave it.
+                streams.close(CloseOptions.timeout(Duration.ZERO)
+                        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();

@@ -25,7 +25,10 @@ public final class FaultApps {
 
     static App eosCount(String bootstrap) {
         App app = App.create("eos-count", c -> c.broker(bootstrap).topicPartitions(4)
-                .processingGuarantee("exactly_once").streamsProperty("commit.interval.ms", 200));
+                .processingGuarantee("exactly_once").streamsProperty("commit.interval.ms", 200)
+                // Faust's consumer_group_instance_id (static membership): a worker restarted after kill -9 takes its
+                // place at once instead of waiting out the dead member's session timeout.
+                .streamsProperty("group.instance.id", "eos-worker-1"));
         Topic<String, String> in = app.topic(EOS_IN, String.class, String.class);
         Topic<String, String> out = app.topic(EOS_OUT, String.class, String.class);
         Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L);
