@@ -16,6 +16,7 @@ module io.jfaust.core {
     requires transitive kafka.streams;
     requires transitive kafka.clients;
     requires java.management;   // the banner names the JVM
+    requires jdk.unsupported;   // sun.misc.Signal: SIGTERM closes the worker and exits 0
     requires org.slf4j;
     requires info.picocli;
     requires com.cronutils;   // crontab expressions

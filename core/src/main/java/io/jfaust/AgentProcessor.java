@@ -218,6 +218,16 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
                 meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), record.timestamp());
     }
 
+    /** The partition of the record being processed, or -1 inside a punctuation. */
+    int partition() {
+        return context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+    }
+
+    /** The store of a set table, attached to every agent's processors. */
+    SetStore setStore(String table) {
+        return context.getStateStore(table);
+    }
+
     long nowMs() {
         return context.currentSystemTimeMs();
     }

@@ -1,6 +1,6 @@
 package io.jfaust;
 
-import io.jfaust.internal.DecodeErrors;
+import io.jfaust.internal.ErrorHandlers;
 import io.jfaust.serdes.Codecs;
 import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.RecordRegistry;
@@ -19,8 +19,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 
 /**
@@ -47,6 +45,7 @@ public final class App {
     private final List<Agent<?, ?>> agents = new ArrayList<>();
     private final Map<String, Table<?, ?>> tables = new LinkedHashMap<>();
     private final Map<String, GlobalTable<?, ?>> globalTables = new LinkedHashMap<>();
+    private final Map<String, SetTable<?, ?>> setTables = new LinkedHashMap<>();
     private final Services services = new Services();
     private final Map<String, io.jfaust.web.Page> pages = new LinkedHashMap<>();
     private volatile boolean built;
@@ -214,7 +213,7 @@ public final class App {
     }
 
     private void checkTableName(String name) {
-        if (tables.containsKey(name) || globalTables.containsKey(name)) {
+        if (tables.containsKey(name) || globalTables.containsKey(name) || setTables.containsKey(name)) {
             throw new ImproperlyConfigured("table name " + name + " is used twice: each table needs its own name "
                     + "(its changelog is " + id() + "-" + name + "-changelog)");
         }
@@ -328,6 +327,39 @@ public final class App {
     }
 
     /** The global tables. */
+    /** Declares a set table ({@code app.SetTable(name, value_type=...)}): a set of {@code V} per key. */
+    public <K, V> SetTable<K, V> setTable(String name, Class<K> keyType, Class<V> valueType) {
+        return setTable(name, keyType, valueType, t -> { });
+    }
+
+    /** Declares a set table with options ({@code t -> t.startManager(true)}). */
+    public <K, V> SetTable<K, V> setTable(String name, Class<K> keyType, Class<V> valueType,
+                                          Consumer<SetTable.Options> options) {
+        checkNotBuilt("declare set table " + name);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a set table needs a name (its changelog is <app_id>-<name>-changelog)");
+        }
+        SetTable.Options o = new SetTable.Options();
+        options.accept(o);
+        SetTable<K, V> t = new SetTable<>(new Table<>(this, name, DataType.of(keyType), DataType.of(valueType), null),
+                o.startManager());
+        synchronized (this) {
+            checkTableName(name);
+            setTables.put(name, t);
+        }
+        SetTableManager<K, V> manager = t.managerOrNull();
+        if (manager != null) {
+            manager.declare(this);
+        }
+        return t;
+    }
+
+    /** The set tables. */
+    public List<SetTable<?, ?>> setTables() {
+        return List.copyOf(setTables.values());
+    }
+
+    /** The global tables. */
     public List<GlobalTable<?, ?>> globalTables() {
         return List.copyOf(globalTables.values());
     }
@@ -405,8 +437,8 @@ public final class App {
 
     /**
      * Kafka Streams properties for this app: {@code application.id} = Faust's {@code conf.id} (so changelogs are
-     * {@code <id>-<table>-changelog}), brokers, processing guarantee, state dir, explicit naming, and the error
-     * policy's handlers; then every pass-through property.
+     * {@code <id>-<table>-changelog}), brokers, processing guarantee, state dir, explicit naming, the error
+     * policy's handlers and the broker credentials' client properties; then every pass-through property.
      */
     public Properties streamsConfig() {
         Properties p = new Properties();
@@ -422,13 +454,11 @@ public final class App {
             p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2800);
         }
         ErrorPolicy policy = settings.errorPolicy();
-        boolean fail = policy.kind() == ErrorPolicy.Kind.FAIL;
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                fail ? DecodeErrors.Fail.class : DecodeErrors.Skip.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                fail ? LogAndFailProcessingExceptionHandler.class : LogAndContinueProcessingExceptionHandler.class);
-        if (policy.kind() == ErrorPolicy.Kind.DEAD_LETTER) {
-            p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, policy.topic());
+        ErrorHandlers.configure(p, policy.kind() == ErrorPolicy.Kind.DEAD_LETTER ? "dead_letter"
+                : policy.kind().name().toLowerCase(), policy.topic(),
+                policy.fallback() == null ? null : policy.fallback().kind().name().toLowerCase());
+        if (settings.brokerCredentials() != null) {
+            p.putAll(settings.brokerCredentials().clientProperties());
         }
         settings.streamsProperties().forEach(p::put);
         return p;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Bytes;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 final class AttachedRuntime extends RunningApp {
     private final KafkaStreams streams;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final Map<String, Object> clientProperties;
+    private final ClientConfigs clients;
     private volatile @Nullable ReplyConsumer replyConsumer;
     private final @Nullable ServiceRunner services;
 
@@ -30,11 +31,14 @@ final class AttachedRuntime extends RunningApp {
         Map<String, Object> props = new HashMap<>(Objects.requireNonNull(clientProperties, "clientProperties"));
         if (!props.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("app.attach needs bootstrap.servers in clientProperties (and any "
-                    + "security settings): the handle sends through a producer of its own");
+                    + "security settings beyond the app's broker_credentials): the handle sends through a producer of "
+                    + "its own");
         }
-        this.clientProperties = Map.copyOf(props);
-        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = Producers.create(props);
+        // The app's settings (broker_credentials included), then the properties given here.
+        Properties all = app.streamsConfig();
+        props.forEach(all::put);
+        this.clients = ClientConfigs.of(all);
+        this.producer = Producers.create(clients.producer());
         bindCurrentThread();
         if (app.services().isEmpty()) {
             this.services = null;
@@ -58,7 +62,7 @@ final class AttachedRuntime extends RunningApp {
 
     @Override
     void startReplies(Replies replies) {
-        replyConsumer = ReplyConsumer.start(clientProperties, replies, app().settings().topicReplicationFactor());
+        replyConsumer = ReplyConsumer.start(clients, replies, app().settings().topicReplicationFactor());
     }
 
     @Override

@@ -32,6 +32,9 @@ final class Declarations {
         for (Table<?, ?> t : app.tables()) {
             checkTable(app, t);
         }
+        for (SetTable<?, ?> t : app.setTables()) {
+            checkTable(app, t.table());
+        }
         for (GlobalTable<?, ?> g : app.globalTables()) {
             checkTable(app, g.table());
         }

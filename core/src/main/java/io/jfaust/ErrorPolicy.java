@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * App.create("orders", conf -> conf.onError(ErrorPolicy.skip()));
  * App.create("orders", conf -> conf.onError(ErrorPolicy.fail()));
  * App.create("orders", conf -> conf.onError(ErrorPolicy.deadLetter("orders-dlq")));
+ * App.create("orders", conf -> conf.onError(ErrorPolicy.deadLetter("orders-dlq").ifUnavailable(ErrorPolicy.skip())));
  * }</pre>
  */
 public final class ErrorPolicy {
@@ -30,10 +31,16 @@ public final class ErrorPolicy {
 
     private final Kind kind;
     private final String topic;
+    private final ErrorPolicy fallback;
 
     private ErrorPolicy(Kind kind, String topic) {
+        this(kind, topic, null);
+    }
+
+    private ErrorPolicy(Kind kind, String topic, ErrorPolicy fallback) {
         this.kind = kind;
         this.topic = topic;
+        this.fallback = fallback;
     }
 
     /** Skip, log and count (the default). */
@@ -46,12 +53,41 @@ public final class ErrorPolicy {
         return FAIL;
     }
 
-    /** Send the record to {@code topic} with its original bytes and headers describing the error, then go on. */
+    /**
+     * Send the record to {@code topic} with its original bytes and headers describing the error, then go on. A copy
+     * larger than the topic takes is replaced by a pointer record (its topic, partition, offset, sizes and error,
+     * header {@code jfaust.dead_letter.pointer}); a worker creates the topic with the app's topics, sized for the
+     * largest record its inputs take. If the topic does not take a dead letter, the app fails unless
+     * {@link #ifUnavailable} says skip.
+     */
     public static ErrorPolicy deadLetter(String topic) {
         if (Objects.requireNonNull(topic, "dead letter topic").isBlank()) {
             throw new IllegalArgumentException("a dead letter topic needs a name");
         }
         return new ErrorPolicy(Kind.DEAD_LETTER, topic);
+    }
+
+    /**
+     * What happens when the dead letter topic does not take a record (deleted, not authorised, unreachable):
+     * {@link #fail()} (the default: nothing is lost, the worker stops with a message naming the topic and record) or
+     * {@link #skip()} (log, count in {@code ErrorCounts.deadLetterFailures()} and go on).
+     *
+     * @throws IllegalArgumentException on a policy other than dead letter, or a fallback other than skip or fail
+     */
+    public ErrorPolicy ifUnavailable(ErrorPolicy fallback) {
+        if (kind != Kind.DEAD_LETTER) {
+            throw new IllegalArgumentException("ifUnavailable applies to deadLetter(topic) only, not to " + this);
+        }
+        if (Objects.requireNonNull(fallback, "fallback").kind == Kind.DEAD_LETTER) {
+            throw new IllegalArgumentException("ifUnavailable takes ErrorPolicy.skip() or ErrorPolicy.fail(), not "
+                    + fallback);
+        }
+        return new ErrorPolicy(kind, topic, fallback);
+    }
+
+    /** For a dead letter policy, what happens when its topic does not take a record (default fail); else null. */
+    public @Nullable ErrorPolicy fallback() {
+        return kind == Kind.DEAD_LETTER ? (fallback == null ? FAIL : fallback) : null;
     }
 
     /** Which behaviour. */
@@ -66,6 +102,9 @@ public final class ErrorPolicy {
 
     @Override
     public String toString() {
-        return kind == Kind.DEAD_LETTER ? "deadLetter(" + topic + ")" : kind.name().toLowerCase();
+        if (kind == Kind.DEAD_LETTER) {
+            return "deadLetter(" + topic + ")" + (fallback == null ? "" : ".ifUnavailable(" + fallback + ")");
+        }
+        return kind.name().toLowerCase() + "()";
     }
 }

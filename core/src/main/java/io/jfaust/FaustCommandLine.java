@@ -126,10 +126,14 @@ final class FaustCommandLine {
             });
             Thread hook = new Thread(worker::close, "jfaust-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            try (Signals.Installed term = Signals.onTerm(worker::close)) {
                 worker.start();
                 worker.awaitStopped();
-                return worker.failure() == null ? 0 : WorkerException.FAILED;
+                if (worker.failure() != null) {
+                    System.err.println("error: " + worker.failure().getMessage());
+                    return WorkerException.FAILED;
+                }
+                return 0;
             } finally {
                 worker.close();
                 try {

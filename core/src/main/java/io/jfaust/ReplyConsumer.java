@@ -1,7 +1,6 @@
 package io.jfaust;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,11 +30,10 @@ final class ReplyConsumer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private ReplyConsumer(Map<String, Object> clientProps, Replies replies, short replicas) {
-        createTopic(clientProps, replies.topic(), replicas);
-        Map<String, Object> props = new HashMap<>(clientProps);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    private ReplyConsumer(ClientConfigs clients, Replies replies, short replicas) {
+        createTopic(clients.admin(), replies.topic(), replicas);
+        Map<String, Object> props = clients.consumer(null);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         TopicPartition p0 = new TopicPartition(replies.topic(), 0);
         consumer.assign(List.of(p0));
@@ -46,8 +44,8 @@ final class ReplyConsumer implements AutoCloseable {
         thread.start();
     }
 
-    static ReplyConsumer start(Map<String, Object> clientProps, Replies replies, short replicas) {
-        return new ReplyConsumer(clientProps, replies, replicas);
+    static ReplyConsumer start(ClientConfigs clients, Replies replies, short replicas) {
+        return new ReplyConsumer(clients, replies, replicas);
     }
 
     private void poll(Replies replies) {

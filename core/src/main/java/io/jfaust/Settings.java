@@ -42,6 +42,7 @@ public final class Settings {
     private final @Nullable String replyTo;
     private final Duration askTimeout;
     private final boolean topicAllowDeclare;
+    private final @Nullable BrokerCredentials brokerCredentials;
 
     private Settings(Builder b) {
         this.name = b.name;
@@ -60,6 +61,7 @@ public final class Settings {
         this.streamsProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.streamsProperties));
         this.codecs = Collections.unmodifiableMap(new LinkedHashMap<>(b.codecs));
         this.records = List.copyOf(b.records);
+        this.brokerCredentials = b.brokerCredentials;
         this.topicAllowDeclare = b.topicAllowDeclare;
         this.replyTo = b.replyTo;
         this.askTimeout = b.askTimeout;
@@ -164,6 +166,20 @@ public final class Settings {
         return topicAllowDeclare;
     }
 
+    /** How every client authenticates to the brokers ({@code broker_credentials}), or null for none. */
+    public @Nullable BrokerCredentials brokerCredentials() {
+        return brokerCredentials;
+    }
+
+    /** The settings as Faust names them; secrets (credentials, password properties) show as {@code [hidden]}. */
+    @Override
+    public String toString() {
+        return "Settings[id=" + id() + ", broker=" + brokers + ", topic_partitions=" + topicPartitions
+                + ", processing_guarantee=" + (exactlyOnce ? "exactly_once" : "at_least_once") + ", store="
+                + (rocksdb ? "rocksdb://" : "memory://") + ", on_error=" + errorPolicy + ", broker_credentials="
+                + brokerCredentials + ", properties=" + Secrets.toString(streamsProperties) + "]";
+    }
+
     /** Codecs registered on this app by name ({@code codecs.register(name, codec)} scoped to the app). */
     Map<String, Codec> codecs() {
         return codecs;
@@ -195,6 +211,7 @@ public final class Settings {
         private @Nullable String replyTo;
         private Duration askTimeout = Duration.ofSeconds(30);
         private boolean topicAllowDeclare = true;
+        private BrokerCredentials brokerCredentials;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -384,9 +401,18 @@ public final class Settings {
             return this;
         }
 
+        /**
+         * How every client authenticates ({@code broker_credentials}): Kafka Streams' clients and every client
+         * jfaust creates (admin, producers). Given once here; secrets never printed.
+         */
+        public Builder brokerCredentials(BrokerCredentials credentials) {
+            this.brokerCredentials = Objects.requireNonNull(credentials, "broker_credentials");
+            return this;
+        }
+
         /** Any Kafka Streams, consumer or producer property; it wins over what jfaust sets. */
         public Builder streamsProperty(String key, Object value) {
-            streamsProperties.put(Objects.requireNonNull(key, "property"), value);
+            streamsProperties.put(Objects.requireNonNull(key, "property"), Secrets.hold(key, value));
             return this;
         }
 

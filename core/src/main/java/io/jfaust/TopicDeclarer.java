@@ -65,11 +65,7 @@ final class TopicDeclarer {
                     o.partitions() != null || o.internal(),
                     o.partitions() != null ? "partitions=" + o.partitions() : "topic_partitions"));
         }
-        ErrorPolicy policy = s.errorPolicy();
-        if (policy.kind() == ErrorPolicy.Kind.DEAD_LETTER && !wanted.containsKey(policy.topic())) {
-            wanted.put(policy.topic(), new Wanted(policy.topic(), s.topicPartitions(), s.topicReplicationFactor(),
-                    Map.of(), false, "topic_partitions"));
-        }
+        // The dead letter topic is created by DeadLetterTopic, with a message size that fits the inputs'.
         for (Table<?, ?> t : app.tables()) {
             int n = 0;
             for (String source : TableTopics.sourcesOf(app, t)) {

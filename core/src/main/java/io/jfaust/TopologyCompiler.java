@@ -90,6 +90,7 @@ final class TopologyCompiler {
             Set<String> declared = new LinkedHashSet<>();
             app.topics().forEach(t -> declared.add(t.name()));
             app.globalTables().forEach(g -> declared.add(g.changelogTopic()));
+            app.setTables().forEach(t -> declared.add(t.changelogTopic()));
             topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
                     tableNames, windowed, declared, results), "source:" + plan.sourceTopic);
             // One sink per declared topic (and one that honours explicit partitions): static sinks keep Kafka
@@ -110,6 +111,14 @@ final class TopologyCompiler {
                     "global:" + store, () -> new GlobalTableUpdater(store));
         }
         Leadership.addTo(app, topology);
+        String[] agentProcessors = plans.stream().map(p -> p.name).toArray(String[]::new);
+        for (SetTable<?, ?> t : app.setTables()) {
+            if (agentProcessors.length > 0) {
+                // Every agent may change a set table (as every agent may use a table unless it lists its own).
+                topology.addStateStore(new SetStore.Builder(t.name(), t::replay, SetTable.changelogConfigs()),
+                        agentProcessors);
+            }
+        }
         processorsByTable.forEach((table, processors) -> {
             if (!processors.isEmpty()) {
                 topology.addStateStore(storeFor(app, app.tableNamed(table)), processors.toArray(new String[0]));

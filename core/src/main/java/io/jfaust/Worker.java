@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.internal.ErrorLog;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -54,6 +55,7 @@ public final class Worker extends RunningApp {
     private final Options options;
     private final Properties props;
     private final Topology topology;
+    private final ErrorLog errorLog;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams streams;
@@ -76,6 +78,7 @@ public final class Worker extends RunningApp {
             props.put(StreamsConfig.STATE_DIR_CONFIG, options.datadir);
         }
         options.properties.forEach(props::put);
+        this.errorLog = ErrorLog.of(props);
         this.topology = app.topology();
         this.ops = new WorkerOps(this, options.web, options.meterRegistry);
     }
@@ -122,10 +125,7 @@ public final class Worker extends RunningApp {
                 System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
                         options.loglevel, ops.webDescription()));
             }
-            Map<String, Object> producerProps = new LinkedHashMap<>();
-            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = Producers.create(producerProps);
+            producer = Producers.create(clientConfigs().producer());
             streams = new KafkaStreams(topology, props);
             streams.setStateListener((now, before) -> {
                 LOG.info("app {}: {} -> {}", app().id(), before, now);
@@ -141,8 +141,13 @@ public final class Worker extends RunningApp {
                 }
             });
             streams.setUncaughtExceptionHandler(e -> {
-                failure = e;
-                LOG.error("app {} stopped on an error: {}", app().id(), e.toString(), e);
+                WorkerException stopped = WorkerFailures.stopped(app(), errorLog.failure(), e);
+                failure = stopped;
+                LOG.error("{}", stopped.getMessage(), e);
+                // Kafka Streams' own shutdown on an error keeps the member in the group, so a restarted worker waits
+                // out the session timeout (45 s); closing here (without waiting) makes the dying thread leave it.
+                streams.close(CloseOptions.timeout(Duration.ZERO)
+                        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             ops.bind(streams);
@@ -186,7 +191,20 @@ public final class Worker extends RunningApp {
         stopped.await();
     }
 
-    /** The error the worker stopped on, or null. */
+    /** What the error policy did so far: records skipped, dead-lettered, replaced by pointers, lost. */
+    public ErrorCounts errorCounts() {
+        return ErrorCounts.of(errorLog);
+    }
+
+    /** The properties of every client jfaust creates for this worker (admin, producers, consumers). */
+    ClientConfigs clientConfigs() {
+        return ClientConfigs.of(props);
+    }
+
+    /**
+     * The error the worker stopped on, or null: under {@code fail()}, a {@link WorkerException} naming the record
+     * (topic, partition, offset), the error and the policy, with Kafka Streams' exception as its cause.
+     */
     public @Nullable Throwable failure() {
         return failure;
     }
@@ -219,9 +237,7 @@ public final class Worker extends RunningApp {
 
     @Override
     void startReplies(Replies replies) {
-        replyConsumer = ReplyConsumer.start(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)), replies,
-                app().settings().topicReplicationFactor());
+        replyConsumer = ReplyConsumer.start(clientConfigs(), replies, app().settings().topicReplicationFactor());
     }
 
     /** Flushes what was sent from outside agents. */
@@ -270,9 +286,9 @@ public final class Worker extends RunningApp {
 
     private void prepareTopics(String servers, Duration timeout) {
         App app = app();
-        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> conf = clientConfigs().admin();
+        conf.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        conf.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(conf)) {
             try {
                 admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -282,6 +298,7 @@ public final class Worker extends RunningApp {
                         + "kafka://host:port.", WorkerException.BROKER_UNREACHABLE, e);
             }
             new TopicDeclarer(admin, app, timeout).declare();
+            DeadLetterTopic.prepare(admin, app, props, timeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerException("interrupted while preparing topics", WorkerException.FAILED, e);

@@ -51,6 +51,7 @@ public final class FaustTestDriver extends RunningApp {
     private final Map<String, List<TestRecord<byte[], byte[]>>> sentOutside = new HashMap<>();
     private final java.util.Set<String> sourceTopics = new java.util.HashSet<>();
     private final List<AgentResult> results = new ArrayList<>();
+    private final io.jfaust.internal.ErrorLog errorLog;
     private long wallClockMs;
     private final ServiceRunner services;
 
@@ -80,6 +81,7 @@ public final class FaustTestDriver extends RunningApp {
                 props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                         LogAndFailProcessingExceptionHandler.class);
             }
+            this.errorLog = io.jfaust.internal.ErrorLog.of(props);
             this.driver = new TopologyTestDriver(topology, props, start);
         } catch (RuntimeException e) {
             deleteQuietly(stateDir);
@@ -157,7 +159,18 @@ public final class FaustTestDriver extends RunningApp {
         checkOpen();
         TestInputTopic<byte[], byte[]> in = inputs.computeIfAbsent(topic,
                 t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
-        in.pipeInput(new TestRecord<>(key, value, headers, timestampMs));
+        try {
+            in.pipeInput(new TestRecord<>(key, value, headers, timestampMs));
+        } catch (RuntimeException e) {
+            String failure = errorLog.failure();
+            // Under fail(), the worker's message: the record's topic, partition and offset, the error, the policy.
+            throw failure == null ? e : WorkerFailures.stopped(app, failure, e);
+        }
+    }
+
+    /** What the app's error policy did so far in this driver (skipped, dead-lettered, pointers). */
+    public ErrorCounts errorCounts() {
+        return ErrorCounts.of(errorLog);
     }
 
     /** Drains what was sent to {@code topic}, decoded with the topic's types. */

@@ -90,8 +90,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = null;
         try {
-            int port = freePort();
-            int controller = freePort();
+            int[] ports = freePorts(2);
+            int port = ports[0];
+            int controller = ports[1];
             Properties p = new Properties();
             p.put("process.roles", "broker,controller");
             p.put("node.id", "1");
@@ -129,7 +130,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static void format(Path dir) throws Exception {
+    static void format(Path dir) throws Exception {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         new Formatter().setPrintStream(quiet)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
@@ -142,11 +143,24 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .run();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
+    /** {@code n} distinct free ports on 127.0.0.1 (held open together while chosen, so none repeats). */
+    static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket();
+                sockets[i].setReuseAddress(true);
+                sockets[i].bind(new InetSocketAddress("127.0.0.1", 0));
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 

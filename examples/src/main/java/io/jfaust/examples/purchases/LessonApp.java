@@ -1,6 +1,7 @@
 package io.jfaust.examples.purchases;
 
 import io.jfaust.App;
+import io.jfaust.BrokerCredentials;
 import io.jfaust.Topic;
 import io.jfaust.Worker;
 import io.jfaust.WorkerException;
@@ -53,7 +54,17 @@ public final class LessonApp implements Callable<Integer> {
 
     /** The lesson app, on {@code broker} (Faust URL form). */
     public static App create(String broker) {
-        App app = App.create("lesson", conf -> conf.broker(broker).topicPartitions(4));
+        return create(broker, null);
+    }
+
+    /** The lesson app on a secured cluster: {@code credentials} (null: none) reach every client the worker uses. */
+    public static App create(String broker, BrokerCredentials credentials) {
+        App app = App.create("lesson", conf -> {
+            conf.broker(broker).topicPartitions(4);
+            if (credentials != null) {
+                conf.brokerCredentials(credentials);
+            }
+        });
         Topic<String, Purchase> purchases = app.topic(PURCHASES, String.class, Purchase.class);
         Topic<String, PurchaseDollars> dollars = app.topic(DOLLARS, String.class, PurchaseDollars.class);
         app.agent("lesson.convert", purchases, stream -> stream.forEach(
