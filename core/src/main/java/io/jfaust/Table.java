@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
 
@@ -170,13 +169,13 @@ public final class Table<K, V> {
         return scope != null ? scope.store(name) : RunningApp.require(app, "reading table " + name).store(name);
     }
 
-    KeyValueStore<Bytes, byte[]> writeStore() {
+    TableWrites writeStore() {
         Scope scope = Scope.current();
         if (scope == null) {
             throw new IllegalStateException("Cannot modify table key from outside of stream iteration (table "
                     + name + "): change tables inside an agent, where the change goes to the event's partition");
         }
-        return scope.store(name);
+        return scope.processor().tableWrites(name);
     }
 
     private void checkPlain() {

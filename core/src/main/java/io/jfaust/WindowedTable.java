@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A windowed table (Faust's {@code WindowWrapper}): each key holds a value per window, stored under Faust's key
@@ -100,7 +99,7 @@ public final class WindowedTable<K, V> {
     /** Sets {@code key} in every window covering the current time ({@code table[key] = value}). */
     public void put(K key, V value) {
         double ts = timestamp();
-        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             store.put(Bytes.wrap(windowKey(key, w)), table.encodeValue(value));
         }
@@ -110,7 +109,7 @@ public final class WindowedTable<K, V> {
     /** Applies {@code op} to the value of every window covering the current time ({@code table[key] += x}). */
     public void update(K key, UnaryOperator<V> op) {
         double ts = timestamp();
-        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             Bytes k = Bytes.wrap(windowKey(key, w));
             byte[] old = store.get(k);
@@ -123,7 +122,7 @@ public final class WindowedTable<K, V> {
     /** Deletes {@code key} from every window covering the current time. */
     public void delete(K key) {
         double ts = timestamp();
-        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             store.delete(Bytes.wrap(windowKey(key, w)));
         }
