@@ -13,6 +13,7 @@ final class FaustCommandLine {
         CommandLine cli = new CommandLine(new Root(app));
         cli.setCommandName(app.id());
         cli.addSubcommand("worker", new WorkerCommand(app));
+        cli.addSubcommand("preflight", new PreflightCommand(app));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof WorkerException we) {
                 cmd.getErr().println("error: " + we.getMessage());
@@ -37,7 +38,7 @@ final class FaustCommandLine {
     }
 
     @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "A Faust app on Kafka Streams. Verbs: worker.")
+            description = "A Faust app on Kafka Streams. Verbs: worker, preflight.")
     static final class Root implements Callable<Integer> {
         private final App app;
 
@@ -71,6 +72,11 @@ final class FaustCommandLine {
                 description = "Seconds to wait for the broker before giving up (default: ${DEFAULT-VALUE}).")
         int startupTimeout;
 
+        @Option(names = "--foreign-member-timeout", defaultValue = "75",
+                description = "Seconds to wait for members of another protocol (Faust workers, or a crashed one) to "
+                        + "leave the group before exiting with code 6 (default: ${DEFAULT-VALUE}).")
+        int foreignMemberTimeout;
+
         @Option(names = {"-p", "--web-port"}, description = "Web port (accepted for compatibility; no web server "
                 + "yet).")
         Integer webPort;
@@ -83,6 +89,7 @@ final class FaustCommandLine {
         public Integer call() throws Exception {
             Worker worker = Worker.create(app, o -> {
                 o.loglevel(loglevel).startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
+                o.foreignMemberTimeout(java.time.Duration.ofSeconds(foreignMemberTimeout));
                 if (broker != null) {
                     o.broker(broker);
                 }
@@ -95,7 +102,8 @@ final class FaustCommandLine {
             try {
                 worker.start();
                 worker.awaitStopped();
-                return worker.failure() == null ? 0 : WorkerException.FAILED;
+                return worker.failure() == null ? 0
+                        : worker.failure() instanceof WorkerException we ? we.exitCode() : WorkerException.FAILED;
             } finally {
                 worker.close();
                 try {

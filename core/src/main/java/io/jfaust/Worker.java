@@ -117,6 +117,9 @@ public final class Worker extends RunningApp {
         started = true;
         String servers = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         try {
+            if (options.preflight) {
+                Preflight.beforeStart(app(), props, options.startupTimeout, options.foreignMemberTimeout);
+            }
             prepareTopics(servers, options.startupTimeout);
             if (options.banner) {
                 System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
@@ -138,8 +141,8 @@ public final class Worker extends RunningApp {
                 }
             });
             streams.setUncaughtExceptionHandler(e -> {
-                failure = e;
-                LOG.error("app {} stopped on an error: {}", app().id(), e.toString(), e);
+                failure = ForeignMembers.explain(e, app(), props);
+                LOG.error("app {} stopped on an error: {}", app().id(), failure.getMessage(), e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
@@ -149,6 +152,15 @@ public final class Worker extends RunningApp {
         }
         bindCurrentThread();
         return this;
+    }
+
+    /**
+     * The takeover check of this worker's app against its cluster, read-only: what {@link #start()} checks first.
+     *
+     * @throws WorkerException with exit code 3 when the broker cannot be reached
+     */
+    public Preflight preflight() {
+        return Preflight.check(app(), props, options.startupTimeout);
     }
 
     /** The Kafka Streams instance (null before {@link #start()}). */
@@ -353,6 +365,8 @@ public final class Worker extends RunningApp {
         private String loglevel = "WARN";
         private boolean banner = true;
         private Duration startupTimeout = Duration.ofSeconds(15);
+        private Duration foreignMemberTimeout = Duration.ofSeconds(75);
+        private boolean preflight = true;
         private final Map<String, Object> properties = new LinkedHashMap<>();
 
         Options() {}
@@ -384,6 +398,25 @@ public final class Worker extends RunningApp {
         /** How long to wait for the broker before giving up (default 15 s). */
         public Options startupTimeout(Duration timeout) {
             this.startupTimeout = Objects.requireNonNull(timeout, "startupTimeout");
+            return this;
+        }
+
+        /**
+         * How long {@link #start()} waits for members of another assignor protocol (Faust workers, or a crashed one
+         * whose session has not expired) to leave the group before failing with exit code 6 (default 75 s: Faust's
+         * default session timeout, 60 s, and a margin; zero fails at once).
+         */
+        public Options foreignMemberTimeout(Duration timeout) {
+            this.foreignMemberTimeout = Objects.requireNonNull(timeout, "foreignMemberTimeout");
+            return this;
+        }
+
+        /**
+         * Whether {@link #start()} runs the {@link Preflight} first (default true): a topic that does not fit fails
+         * the start (exit 4), foreign members in the group are waited for.
+         */
+        public Options preflight(boolean run) {
+            this.preflight = run;
             return this;
         }
 
