@@ -50,6 +50,7 @@ final class ForeignMembers {
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
         long nextLog = start;
+        boolean first = true;
         Group g = found;
         try (Admin admin = ClusterSnapshot.admin(props, requestTimeout)) {
             while (in(g)) {
@@ -59,10 +60,15 @@ final class ForeignMembers {
                             + bound.toSeconds() + " s (--foreign-member-timeout).", WorkerException.FOREIGN_MEMBERS,
                             null);
                 }
-                if (now - nextLog >= 0) {
-                    LOG.warn("waiting up to {} s more before joining: {}", (deadline - now) / 1_000_000_000L,
-                            describe(app.id(), g));
+                if (first || now - nextLog >= 0) {
+                    long left = (deadline - now) / 1_000_000_000L;
+                    if (first) {
+                        LOG.warn("waiting up to {} s before joining: {}", left, describe(app.id(), g));
+                    } else {
+                        LOG.warn("group {}: still waiting ({} s left) for {}", app.id(), left, g.members());
+                    }
                     nextLog = now + LOG_EVERY.toNanos();
+                    first = false;
                 }
                 Thread.sleep(POLL.toMillis());
                 g = ClusterSnapshot.group(admin, app.id(), requestTimeout);
