@@ -74,6 +74,14 @@ public final class EmbeddedKafka implements AutoCloseable {
      * run concurrently, so an app's own hook should close its worker first and then the broker).
      */
     public static EmbeddedKafka start(boolean shutdownHook) {
+        return start(shutdownHook, Map.of());
+    }
+
+    /**
+     * Starts a broker with {@code brokerProperties} over the defaults (e.g. {@code log.retention.check.interval.ms}
+     * for a test of retention).
+     */
+    public static EmbeddedKafka start(boolean shutdownHook, Map<String, String> brokerProperties) {
         Path dir;
         try {
             dir = Files.createTempDirectory("jfaust-kafka-");
@@ -103,6 +111,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put("group.initial.rebalance.delay.ms", "0");
             p.put("num.partitions", "1");
             p.put("auto.create.topics.enable", "true");
+            p.putAll(brokerProperties);
             format(dir);
             server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
             server.startup();
