@@ -76,8 +76,8 @@ class ChangelogRetentionIT {
                 new ByteArraySerializer())) {
             for (int i = 0; i < perKey; i++) {
                 for (String k : List.of("a", "b", "c")) {
-                    p.send(new ProducerRecord<>(topic, 0, BACKLOG.toEpochMilli() + i, k.getBytes(StandardCharsets.UTF_8),
-                            "hit".getBytes(StandardCharsets.UTF_8))).get();
+                    p.send(new ProducerRecord<>(topic, 0, BACKLOG.toEpochMilli() + i,
+                            k.getBytes(StandardCharsets.UTF_8), "hit".getBytes(StandardCharsets.UTF_8))).get();
                 }
             }
         }

@@ -7,8 +7,6 @@ import io.jfaust.App;
 import io.jfaust.Worker;
 import io.jfaust.WorkerException;
 import io.jfaust.examples.purchasesapp.PurchasesApp;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,22 +101,12 @@ class ForeignMemberIT {
         long crashed = System.nanoTime();
         App app = PurchasesApp.create(kafka.brokerUrl());
 
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = app.run("preflight", "--broker", kafka.brokerUrl());
-        } finally {
-            System.setOut(old);
-        }
-        String report = buf.toString(StandardCharsets.UTF_8);
-        System.out.println(report);
-        assertThat(exit).isEqualTo(WorkerException.FOREIGN_MEMBERS);
-        assertThat(TakeoverIT.cells(report, "faustlab", "Stable")).containsExactly("faustlab", "Stable", "Classic",
+        PreflightRun preflight = PreflightRun.of(app, kafka.brokerUrl());
+        assertThat(preflight.exitCode()).isEqualTo(WorkerException.FOREIGN_MEMBERS);
+        assertThat(preflight.cells("faustlab", "Stable")).containsExactly("faustlab", "Stable", "Classic",
                 "faust", "1", "NO-GO");
-        assertThat(report).contains("| " + CLIENT_ID + " ").contains("NO-GO: group faustlab has 1 member(s) of "
-                + "protocol 'faust'").endsWith("(exit 6)\n");
+        assertThat(preflight.report()).contains("| " + CLIENT_ID + " ")
+                .contains("NO-GO: group faustlab has 1 member(s) of protocol 'faust'").endsWith("(exit 6)\n");
 
         assertThatThrownBy(() -> Worker.start(app, w -> w.broker(kafka.brokerUrl()).banner(false)
                 .datadir(state.resolve("a").toString()).foreignMemberTimeout(Duration.ofSeconds(1))))

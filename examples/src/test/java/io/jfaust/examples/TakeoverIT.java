@@ -7,8 +7,6 @@ import io.jfaust.Worker;
 import io.jfaust.examples.FaustClusterFixture.Rec;
 import io.jfaust.examples.FaustlabInputs.Input;
 import io.jfaust.examples.purchasesapp.PurchasesApp;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -72,15 +72,19 @@ class TakeoverIT {
         long takeover = System.currentTimeMillis();
 
         App app = PurchasesApp.create(kafka.brokerUrl());
-        String report = preflight(app);
-        assertThat(report).contains("GO: app faustlab can start").doesNotContain("NO-GO").doesNotContain("warn");
+        PreflightRun preflight = PreflightRun.of(app, kafka.brokerUrl());
+        assertThat(preflight.exitCode()).as(preflight.report()).isZero();
+        assertThat(preflight.report()).contains("GO: app faustlab can start").doesNotContain("NO-GO")
+                .doesNotContain("warn");
         // seq 3001 is erin's DELETE (partition 0) in place of a purchase of bob (partition 2)
-        assertThat(cells(report, "purchases", "0")).containsExactly("purchases", "0", "400", "801", "401", "ok");
-        assertThat(cells(report, "purchases", "2")).containsExactly("purchases", "2", "1200", "2399", "1199", "ok");
-        assertThat(cells(report, "changelog", "faustlab-amount_sums_10s-changelog"))
+        assertThat(preflight.cells("purchases", "0")).containsExactly("purchases", "0", "400", "801", "401",
+                "ok");
+        assertThat(preflight.cells("purchases", "2")).containsExactly("purchases", "2", "1200", "2399", "1199",
+                "ok");
+        assertThat(preflight.cells("changelog", "faustlab-amount_sums_10s-changelog"))
                 .containsExactly("changelog", "faustlab-amount_sums_10s-changelog", "4", "compact,delete",
                         "315360000000", "ok");
-        assertThat(cells(report, "leader", "faustlab-__assignor-__leader")).contains("1", "ok");
+        assertThat(preflight.cells("leader", "faustlab-__assignor-__leader")).contains("1", "ok");
 
         try (Worker worker = Worker.start(app, w -> w.broker(kafka.brokerUrl()).datadir(state.toString())
                 .banner(false).property("commit.interval.ms", 100))) {
@@ -166,7 +170,7 @@ class TakeoverIT {
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(conf, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Input in : inputs) {
                 // Kafka's default partitioner (murmur2 on the key bytes), as Faust's producer used
                 sent.add(p.send(new ProducerRecord<>(PURCHASES, null, in.timestampMs(), in.key(), in.value())));
@@ -176,36 +180,6 @@ class TakeoverIT {
                         .isEqualTo(partitionOf.get(inputs.get(i).username()));
             }
         }
-    }
-
-    private static String preflight(App app) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = app.run("preflight", "--broker", kafka.brokerUrl());
-        } finally {
-            System.setOut(old);
-        }
-        String report = buf.toString(StandardCharsets.UTF_8);
-        System.out.println(report);
-        assertThat(exit).as(report).isZero();
-        return report;
-    }
-
-    /** The cells of the report's row whose first two cells are {@code first} and {@code second}. */
-    static List<String> cells(String report, String first, String second) {
-        for (String line : report.split("\n")) {
-            if (line.startsWith("| ")) {
-                List<String> cells = List.of(line.substring(1, line.length() - 1).split("\\|")).stream()
-                        .map(String::strip).toList();
-                if (cells.get(0).equals(first) && cells.get(1).equals(second)) {
-                    return cells;
-                }
-            }
-        }
-        throw new AssertionError("no row " + first + " | " + second + " in\n" + report);
     }
 
     /** Until the group has committed every input and every repartitioned record (4000 in all). */

@@ -67,7 +67,7 @@ public final class PurchasesApp {
         return app;
     }
 
-    /** {@code python3 purchases_app.py worker -l info}: {@code worker --broker kafka://host:port}, {@code preflight}. */
+    /** {@code python3 purchases_app.py worker}: verbs {@code worker --broker kafka://host:port}, {@code preflight}. */
     public static void main(String[] args) {
         create(BROKER).main(args);
     }
