@@ -142,7 +142,7 @@ public final class Worker extends RunningApp {
             });
             streams.setUncaughtExceptionHandler(e -> {
                 failure = ForeignMembers.explain(e, app(), props);
-                LOG.error("app {} stopped on an error: {}", app().id(), failure.getMessage(), e);
+                LOG.error("app {} stopped on an error: {}", app().id(), failure.toString(), e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
