@@ -39,6 +39,8 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final Map<String, String> partitionedSinks = new HashMap<>();
     private final boolean yields;
     private final Consumer<AgentResult> results;
+    private final String tableWriter;
+    private final Map<String, TableWrites> tableWrites = new HashMap<>();
 
     private ProcessorContext<OutgoingKey, byte[]> context;
     private final Map<String, KeyValueStore<Bytes, byte[]>> stores = new HashMap<>();
@@ -51,8 +53,9 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
 
     AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
                    List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks,
-                   Consumer<AgentResult> results) {
+                   Consumer<AgentResult> results, String tableWriter) {
         this.app = app;
+        this.tableWriter = tableWriter;
         this.agent = agent;
         this.sinkName = sinkName;
         this.segments = segments;
@@ -207,6 +210,22 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
             }
         }
         return store;
+    }
+
+    /** The table {@code table} as this agent changes it (writes stamped with the wall clock). */
+    TableWrites tableWrites(String table) {
+        TableWrites w = tableWrites.get(table);
+        if (w == null) {
+            w = new TableWrites(this, table, store(table));
+            tableWrites.put(table, w);
+        }
+        return w;
+    }
+
+    /** Writes {@code key} of {@code table} ({@code value} null: a delete) through the table writer, at wall clock. */
+    void writeTable(String table, byte[] key, byte[] value) {
+        context.forward(new Record<>(new OutgoingKey(table, key, null), value, context.currentSystemTimeMs()),
+                tableWriter);
     }
 
     Event<Object, Object> eventOf(Record<Decoded<Object>, Decoded<Object>> record) {

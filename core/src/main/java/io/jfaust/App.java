@@ -342,7 +342,7 @@ public final class App {
         SetTable.Options o = new SetTable.Options();
         options.accept(o);
         SetTable<K, V> t = new SetTable<>(new Table<>(this, name, DataType.of(keyType), DataType.of(valueType), null),
-                o.startManager());
+                o.startManager(), o.global());
         synchronized (this) {
             checkTableName(name);
             setTables.put(name, t);
@@ -352,6 +352,14 @@ public final class App {
             manager.declare(this);
         }
         return t;
+    }
+
+    /**
+     * Declares a global set table ({@code app.SetGlobalTable(name, value_type=...)}): every instance holds every set,
+     * read from the changelog.
+     */
+    public <K, V> SetTable<K, V> setGlobalTable(String name, Class<K> keyType, Class<V> valueType) {
+        return setTable(name, keyType, valueType, t -> t.global(true));
     }
 
     /** The set tables. */

@@ -20,6 +20,7 @@ final class FaustCommandLine {
         cli.addSubcommand("models", new ListVerbs.Models(app));
         cli.addSubcommand("model", new ListVerbs.Model(app));
         cli.addSubcommand("reset", new ResetVerb(app));
+        cli.addSubcommand("preflight", new PreflightCommand(app));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof WorkerException we) {
                 cmd.getErr().println("error: " + we.getMessage());
@@ -45,7 +46,7 @@ final class FaustCommandLine {
 
     @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "A Faust app on Kafka Streams. Verbs: worker, send, agents, tables, topics, models, model, "
-                    + "reset.")
+                    + "reset, preflight.")
     static final class Root implements Callable<Integer> {
         private final App app;
 
@@ -83,6 +84,11 @@ final class FaustCommandLine {
                 description = "Seconds to wait for the broker before giving up (default: ${DEFAULT-VALUE}).")
         int startupTimeout;
 
+        @Option(names = "--foreign-member-timeout", defaultValue = "75",
+                description = "Seconds to wait for members of another protocol (Faust workers, or a crashed one) to "
+                        + "leave the group before exiting with code 6 (default: ${DEFAULT-VALUE}).")
+        int foreignMemberTimeout;
+
         @Option(names = {"-p", "--web-port"}, defaultValue = "6066",
                 description = "Port of the web server (default: ${DEFAULT-VALUE}; 0 picks a free one).")
         int webPort;
@@ -111,6 +117,7 @@ final class FaustCommandLine {
         public Integer call() throws Exception {
             Worker worker = Worker.create(app, o -> {
                 o.loglevel(loglevel).startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
+                o.foreignMemberTimeout(java.time.Duration.ofSeconds(foreignMemberTimeout));
                 if (broker != null) {
                     o.broker(broker);
                 }
@@ -131,7 +138,7 @@ final class FaustCommandLine {
                 worker.awaitStopped();
                 if (worker.failure() != null) {
                     System.err.println("error: " + worker.failure().getMessage());
-                    return WorkerException.FAILED;
+                    return worker.failure() instanceof WorkerException we ? we.exitCode() : WorkerException.FAILED;
                 }
                 return 0;
             } finally {

@@ -70,16 +70,21 @@ final class SetStore implements StateStore {
         return open;
     }
 
-    /** Builds the store with its changelog enabled: Kafka Streams creates the topic and restores from it. */
+    /**
+     * Builds the store: for a set table with its changelog enabled (Kafka Streams creates the topic and restores
+     * from it); for a global set table without (the global store reads the changelog itself).
+     */
     static final class Builder implements StoreBuilder<SetStore> {
         private final String name;
         private final BiConsumer<SetStore, byte[][]> replay;
         private final Map<String, String> logConfig;
+        private final boolean logged;
 
-        Builder(String name, BiConsumer<SetStore, byte[][]> replay, Map<String, String> logConfig) {
+        Builder(String name, BiConsumer<SetStore, byte[][]> replay, Map<String, String> logConfig, boolean logged) {
             this.name = name;
             this.replay = replay;
             this.logConfig = Map.copyOf(logConfig);
+            this.logged = logged;
         }
 
         @Override
@@ -99,7 +104,7 @@ final class SetStore implements StateStore {
 
         @Override
         public StoreBuilder<SetStore> withLoggingDisabled() {
-            throw new UnsupportedOperationException("a set table's changelog is always enabled");
+            return new Builder(name, replay, logConfig, false);
         }
 
         @Override
@@ -114,7 +119,7 @@ final class SetStore implements StateStore {
 
         @Override
         public boolean loggingEnabled() {
-            return true;
+            return logged;
         }
 
         @Override

@@ -36,10 +36,21 @@ public final class SetTable<K, V> {
 
     private final Table<K, V> table;
     private final @Nullable SetTableManager<K, V> manager;
+    private final boolean global;
 
-    SetTable(Table<K, V> table, boolean startManager) {
+    SetTable(Table<K, V> table, boolean startManager, boolean global) {
         this.table = table;
         this.manager = startManager ? new SetTableManager<>(this) : null;
+        this.global = global;
+    }
+
+    /**
+     * Whether this is Faust's {@code SetGlobalTable}: every instance holds every set, read from the changelog by a
+     * Kafka Streams global store; a change is written to the changelog and seen once the global store has read it
+     * back (as a {@link GlobalTable} write is).
+     */
+    public boolean isGlobal() {
+        return global;
     }
 
     /** The table name (its store's name). */
@@ -98,21 +109,23 @@ public final class SetTable<K, V> {
 
     /** Adds {@code member} to the set of {@code key} ({@code table[key].add(member)}). */
     public void add(K key, V member) {
-        if (store("changing set table " + name()).set(key).add(member)) {
+        Set<Object> set = writable(key);
+        if (set.add(member)) {
             log(OPERATION_ADD, key, table.encodeValue(member));
         }
     }
 
     /** Removes {@code member} from the set of {@code key} ({@code table[key].discard(member)}). */
     public void discard(K key, V member) {
-        if (store("changing set table " + name()).set(key).remove(member)) {
+        Set<Object> set = writable(key);
+        if (set.remove(member)) {
             log(OPERATION_DISCARD, key, table.encodeValue(member));
         }
     }
 
     /** Adds every member ({@code table[key].update(members)}). */
     public void update(K key, Collection<? extends V> members) {
-        Set<Object> set = store("changing set table " + name()).set(key);
+        Set<Object> set = writable(key);
         Set<Object> added = new LinkedHashSet<>(members);
         added.removeAll(set);
         change(key, set, added, Set.of());
@@ -120,7 +133,7 @@ public final class SetTable<K, V> {
 
     /** Removes every member ({@code table[key].difference_update(members)}). */
     public void differenceUpdate(K key, Collection<? extends V> members) {
-        Set<Object> set = store("changing set table " + name()).set(key);
+        Set<Object> set = writable(key);
         Set<Object> removed = new LinkedHashSet<>(set);
         removed.retainAll(new LinkedHashSet<>(members));
         change(key, set, Set.of(), removed);
@@ -128,7 +141,7 @@ public final class SetTable<K, V> {
 
     /** Keeps only the members also in {@code members} ({@code table[key].intersection_update(members)}). */
     public void intersectionUpdate(K key, Collection<? extends V> members) {
-        Set<Object> set = store("changing set table " + name()).set(key);
+        Set<Object> set = writable(key);
         Set<Object> removed = new LinkedHashSet<>(set);
         removed.removeAll(new LinkedHashSet<>(members));
         change(key, set, Set.of(), removed);
@@ -136,7 +149,7 @@ public final class SetTable<K, V> {
 
     /** Adds the members not there and removes those there ({@code symmetric_difference_update}). */
     public void symmetricDifferenceUpdate(K key, Collection<? extends V> members) {
-        Set<Object> set = store("changing set table " + name()).set(key);
+        Set<Object> set = writable(key);
         Set<Object> other = new LinkedHashSet<>(members);
         Set<Object> added = new LinkedHashSet<>(other);
         added.removeAll(set);
@@ -150,7 +163,7 @@ public final class SetTable<K, V> {
      * nothing to the changelog, so its clear is lost on recovery (a Faust bug); this one is not.
      */
     public void clear(K key) {
-        Set<Object> set = store("changing set table " + name()).set(key);
+        Set<Object> set = writable(key);
         change(key, set, Set.of(), new LinkedHashSet<>(set));
     }
 
@@ -173,6 +186,12 @@ public final class SetTable<K, V> {
         }
         byte[] k = table.encodeKey(Arrays.asList(op, key));
         scope.send(changelogTopic(), k, value, Send.options().withPartition(partition));
+    }
+
+    /** The set to change: the task's own, or for a global set table a copy (the change arrives by the changelog). */
+    private Set<Object> writable(K key) {
+        SetStore store = store("changing set table " + name());
+        return global ? new LinkedHashSet<>(store.snapshot(key)) : store.set(key);
     }
 
     private SetStore store(String what) {
@@ -244,8 +263,19 @@ public final class SetTable<K, V> {
      */
     public static final class Options {
         private boolean startManager;
+        private boolean global;
 
         Options() {}
+
+        /** Faust's {@code SetGlobalTable}: every instance holds every set ({@code app.setGlobalTable(...)}). */
+        public Options global(boolean global) {
+            this.global = global;
+            return this;
+        }
+
+        boolean global() {
+            return global;
+        }
 
         /** Faust's {@code start_manager=True}: the {@code <name>-setmanager} topic and its agent. */
         public Options startManager(boolean start) {

@@ -199,9 +199,9 @@ public final class Table<K, V> implements Iterable<K> {
     /** faust-streaming's {@code table.clear()}: deletes every key of the event's partition (a tombstone each). */
     public void clear() {
         checkPlain();
-        KeyValueStore<Bytes, byte[]> store = writeStore();
+        TableWrites store = writeStore();
         List<Bytes> keys = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+        try (KeyValueIterator<Bytes, byte[]> it = readStore().all()) {
             while (it.hasNext()) {
                 keys.add(it.next().key);
             }
@@ -332,13 +332,13 @@ public final class Table<K, V> implements Iterable<K> {
         return scope != null ? scope.store(name) : RunningApp.require(app, "reading table " + name).store(name);
     }
 
-    KeyValueStore<Bytes, byte[]> writeStore() {
+    TableWrites writeStore() {
         Scope scope = Scope.current();
         if (scope == null) {
             throw new IllegalStateException("Cannot modify table key from outside of stream iteration (table "
                     + name + "): change tables inside an agent, where the change goes to the event's partition");
         }
-        return scope.store(name);
+        return scope.processor().tableWrites(name);
     }
 
     /** Counts an operation in the worker's table meters, inside agents (a test driver counts nothing). */

@@ -80,6 +80,12 @@ final class TopicDeclarer {
             wanted.put(t.changelogTopic(), new Wanted(t.changelogTopic(), t.partitions != null ? t.partitions : n,
                     s.topicReplicationFactor(), TablePartitions.changelogConfigs(app, t), true, why));
         }
+        for (SetTable<?, ?> t : app.setTables()) {
+            if (t.isGlobal()) {   // a global store reads an existing topic: the worker creates it, as Faust does
+                wanted.putIfAbsent(t.changelogTopic(), new Wanted(t.changelogTopic(), s.topicPartitions(),
+                        s.topicReplicationFactor(), SetTable.changelogConfigs(), false, "topic_partitions"));
+            }
+        }
         for (GlobalTable<?, ?> g : app.globalTables()) {
             Integer own = g.table().partitions;
             wanted.putIfAbsent(g.changelogTopic(), new Wanted(g.changelogTopic(), own != null ? own

@@ -91,8 +91,14 @@ final class TopologyCompiler {
             app.topics().forEach(t -> declared.add(t.name()));
             app.globalTables().forEach(g -> declared.add(g.changelogTopic()));
             app.setTables().forEach(t -> declared.add(t.changelogTopic()));
+            String tableWriter = TableWriter.nameFor(plan.name);
             topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
-                    tableNames, windowed, declared, results), "source:" + plan.sourceTopic);
+                    tableNames, windowed, declared, results, tableWriter), "source:" + plan.sourceTopic);
+            if (!tableNames.isEmpty()) {
+                // The agent's table writes go through this child, so changelog records carry the wall clock.
+                topology.addProcessor(tableWriter, TableWriter::new, plan.name);
+                tableNames.forEach(t -> processorsByTable.get(t).add(tableWriter));
+            }
             // One sink per declared topic (and one that honours explicit partitions): static sinks keep Kafka
             // Streams on its fast path; the topic-extracting pair serves topics the app did not declare.
             topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, plan.name);
@@ -113,9 +119,14 @@ final class TopologyCompiler {
         Leadership.addTo(app, topology);
         String[] agentProcessors = plans.stream().map(p -> p.name).toArray(String[]::new);
         for (SetTable<?, ?> t : app.setTables()) {
-            if (agentProcessors.length > 0) {
+            if (t.isGlobal()) {
+                SetTable<?, ?> global = t;
+                topology.addGlobalStore(new SetStore.Builder(t.name(), t::replay, Map.of(), false),
+                        "global-source:" + t.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                        t.changelogTopic(), "global:" + t.name(), () -> new SetTableUpdater(global));
+            } else if (agentProcessors.length > 0) {
                 // Every agent may change a set table (as every agent may use a table unless it lists its own).
-                topology.addStateStore(new SetStore.Builder(t.name(), t::replay, SetTable.changelogConfigs()),
+                topology.addStateStore(new SetStore.Builder(t.name(), t::replay, SetTable.changelogConfigs(), true),
                         agentProcessors);
             }
         }

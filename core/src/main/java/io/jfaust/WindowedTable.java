@@ -178,7 +178,7 @@ public final class WindowedTable<K, V> {
     public void put(K key, V value) {
         double ts = timestamp();
         table.count(Sensors.TableMeters::puts);
-        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             store.put(Bytes.wrap(windowKey(key, w)), table.encodeValue(value));
         }
@@ -189,7 +189,7 @@ public final class WindowedTable<K, V> {
     public void update(K key, UnaryOperator<V> op) {
         double ts = timestamp();
         table.count(Sensors.TableMeters::puts);
-        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             Bytes k = Bytes.wrap(windowKey(key, w));
             byte[] old = store.get(k);
@@ -203,7 +203,7 @@ public final class WindowedTable<K, V> {
     public void delete(K key) {
         double ts = timestamp();
         table.count(Sensors.TableMeters::deletes);
-        KeyValueStore<Bytes, byte[]> store = table.writeStore();
+        TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             store.delete(Bytes.wrap(windowKey(key, w)));
         }

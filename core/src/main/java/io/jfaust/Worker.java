@@ -119,6 +119,10 @@ public final class Worker extends RunningApp {
         String servers = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         try {
             prepareTopics(servers, options.startupTimeout);
+            if (options.preflight) {
+                // After the worker declared its topics: what is left is what the cluster holds that does not fit.
+                Preflight.beforeStart(app(), props, options.startupTimeout, options.foreignMemberTimeout);
+            }
             ops.startWeb(props);
             ops.configure(props);
             if (options.banner) {
@@ -141,7 +145,9 @@ public final class Worker extends RunningApp {
                 }
             });
             streams.setUncaughtExceptionHandler(e -> {
-                WorkerException stopped = WorkerFailures.stopped(app(), errorLog.failure(), e);
+                Throwable explained = ForeignMembers.explain(e, app(), props);
+                WorkerException stopped = explained instanceof WorkerException we ? we
+                        : WorkerFailures.stopped(app(), errorLog.failure(), e);
                 failure = stopped;
                 LOG.error("{}", stopped.getMessage(), e);
                 // Kafka Streams' own shutdown on an error keeps the member in the group, so a restarted worker waits
@@ -163,6 +169,15 @@ public final class Worker extends RunningApp {
         }
         bindCurrentThread();
         return this;
+    }
+
+    /**
+     * The takeover check of this worker's app against its cluster, read-only: what {@link #start()} checks first.
+     *
+     * @throws WorkerException with exit code 3 when the broker cannot be reached
+     */
+    public Preflight preflight() {
+        return Preflight.check(app(), props, options.startupTimeout);
     }
 
     /** The Kafka Streams instance (null before {@link #start()}). */
@@ -364,6 +379,8 @@ public final class Worker extends RunningApp {
         private String loglevel = "WARN";
         private boolean banner = true;
         private Duration startupTimeout = Duration.ofSeconds(15);
+        private Duration foreignMemberTimeout = Duration.ofSeconds(75);
+        private boolean preflight = true;
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private final WorkerOps.WebOptions web = new WorkerOps.WebOptions();
         private io.micrometer.core.instrument.MeterRegistry meterRegistry;
@@ -446,6 +463,25 @@ public final class Worker extends RunningApp {
         /** How long to wait for the broker before giving up (default 15 s). */
         public Options startupTimeout(Duration timeout) {
             this.startupTimeout = Objects.requireNonNull(timeout, "startupTimeout");
+            return this;
+        }
+
+        /**
+         * How long {@link #start()} waits for members of another assignor protocol (Faust workers, or a crashed one
+         * whose session has not expired) to leave the group before failing with exit code 6 (default 75 s: Faust's
+         * default session timeout, 60 s, and a margin; zero fails at once).
+         */
+        public Options foreignMemberTimeout(Duration timeout) {
+            this.foreignMemberTimeout = Objects.requireNonNull(timeout, "foreignMemberTimeout");
+            return this;
+        }
+
+        /**
+         * Whether {@link #start()} runs the {@link Preflight} first (default true): a topic that does not fit fails
+         * the start (exit 4), foreign members in the group are waited for.
+         */
+        public Options preflight(boolean run) {
+            this.preflight = run;
             return this;
         }
 

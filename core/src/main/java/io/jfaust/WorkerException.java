@@ -18,6 +18,11 @@ public class WorkerException extends RuntimeException {
     public static final int FAILED = 1;
     /** Exit code: a declaration of the app is wrong ({@link ImproperlyConfigured}). */
     public static final int IMPROPERLY_CONFIGURED = 5;
+    /**
+     * Exit code: members of another assignor protocol (Faust workers, or a crashed one whose session has not
+     * expired) stayed in the app's consumer group, which Kafka Streams cannot join while they are in it.
+     */
+    public static final int FOREIGN_MEMBERS = 6;
 
     private final int exitCode;
 

@@ -112,6 +112,28 @@ class SetTableTest {
     }
 
     @Test
+    void aGlobalSetTableIsFedFromItsChangelogOnEveryInstance() {
+        App g = App.create("gsets");
+        Topic<String, String> in = g.topic("in", String.class, String.class);
+        SetTable<String, String> everyone = g.setGlobalTable("everyone", String.class, String.class);
+        List<Set<String>> reads = new ArrayList<>();
+        g.agent("gsets.add", in, s -> s.forEachItem((k, v) -> {
+            reads.add(everyone.get(k));        // what the global store held before this event
+            everyone.add(k, v);
+        }));
+        try (FaustTestDriver d = FaustTestDriver.create(g)) {
+            d.send(in, "k", "a");
+            d.send(in, "k", "b");
+            d.send(in, "k", "a");                // already there (read back from the changelog): nothing written
+            List<String> log = new ArrayList<>();
+            d.readRaw("gsets-everyone-changelog").forEach(r -> log.add(text(r.key()) + " " + text(r.value())));
+            assertThat(log).containsExactly("[1,\"k\"] \"a\"", "[1,\"k\"] \"b\"");
+            assertThat(reads.get(2)).containsExactlyInAnyOrder("a", "b");
+            assertThat(everyone.isGlobal()).isTrue();
+        }
+    }
+
+    @Test
     void changesOutsideAgentsAreRefusedAndAManagerlessTableSaysSo() {
         App other = App.create("other");
         SetTable<String, String> plain = other.setTable("plain", String.class, String.class);

@@ -74,7 +74,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * run concurrently, so an app's own hook should close its worker first and then the broker).
      */
     public static EmbeddedKafka start(boolean shutdownHook) {
-        return start(shutdownHook, true);
+        return start(shutdownHook, true, Map.of());
     }
 
     /**
@@ -82,6 +82,20 @@ public final class EmbeddedKafka implements AutoCloseable {
      * brokers run, so that only the apps' own declarations create topics.
      */
     public static EmbeddedKafka start(boolean shutdownHook, boolean autoCreateTopics) {
+        return start(shutdownHook, autoCreateTopics, Map.of());
+    }
+
+    /**
+     * Starts a broker with {@code brokerProperties} over the defaults (e.g. {@code log.retention.check.interval.ms}
+     * for a test of retention).
+     */
+    public static EmbeddedKafka start(boolean shutdownHook, Map<String, String> brokerProperties) {
+        return start(shutdownHook, true, brokerProperties);
+    }
+
+    /** Starts a broker with auto-create as given and {@code brokerProperties} over the defaults. */
+    public static EmbeddedKafka start(boolean shutdownHook, boolean autoCreateTopics,
+                                      Map<String, String> brokerProperties) {
         Path dir;
         try {
             dir = Files.createTempDirectory("jfaust-kafka-");
@@ -112,6 +126,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put("group.initial.rebalance.delay.ms", "0");
             p.put("num.partitions", "1");
             p.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
+            p.putAll(brokerProperties);
             format(dir);
             server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
             server.startup();
