@@ -145,8 +145,8 @@ public final class Preflight {
                     found == null ? "-" : cell(found.cleanupPolicy(), e.cleanupPolicy()),
                     found == null ? "-" : cell(found.retentionMs(), e.retentionMs()), verdict));
         }
-        report.append(AsciiTable.render("Topics", List.of("role", "topic", "partitions", "cleanup.policy",
-                "retention.ms", "verdict"), rows)).append('\n');
+        report.append(CliTable.render("Topics", List.of("role", "topic", "partitions", "cleanup.policy",
+                "retention.ms", "verdict"), rows, false)).append('\n');
     }
 
     private static String cell(Object found, Object want) {
@@ -222,15 +222,15 @@ public final class Preflight {
             foreign.addAll(g.members());
         }
         String verdict = g.members().isEmpty() ? "ok" : foreign.isEmpty() ? "ok: joins its jfaust workers" : "NO-GO";
-        report.append(AsciiTable.render("Group", List.of("group", "state", "type", "protocol", "members", "verdict"),
+        report.append(CliTable.render("Group", List.of("group", "state", "type", "protocol", "members", "verdict"),
                 List.of(List.of(app.id(), g.state(), g.type(), g.protocol().isEmpty() ? "-" : g.protocol(),
-                        Integer.toString(g.members().size()), verdict)))).append('\n');
+                        Integer.toString(g.members().size()), verdict)), false)).append('\n');
         if (!g.members().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             g.members().forEach(m -> rows.add(List.of(m.id(), m.clientId(), m.host(),
                     g.protocol().isEmpty() ? "(rebalancing)" : g.protocol(), Integer.toString(m.partitions()))));
-            report.append(AsciiTable.render("Members", List.of("member", "client.id", "host", "protocol",
-                    "partitions"), rows)).append('\n');
+            report.append(CliTable.render("Members", List.of("member", "client.id", "host", "protocol",
+                    "partitions"), rows, false)).append('\n');
         }
         if (!foreign.isEmpty()) {
             problems.add(ForeignMembers.describe(app.id(), g));
@@ -275,8 +275,8 @@ public final class Preflight {
         });
         strays.forEach(t -> warnings.add("group " + app.id() + " has committed offsets on " + t + ", which this app "
                 + "does not read: is an agent of the Faust app missing from the port?"));
-        report.append(AsciiTable.render("Offsets", List.of("topic", "partition", "committed", "end", "lag",
-                "verdict"), rows)).append('\n');
+        report.append(CliTable.render("Offsets", List.of("topic", "partition", "committed", "end", "lag",
+                "verdict"), rows, false)).append('\n');
     }
 
     private void verdict(App app, String servers) {

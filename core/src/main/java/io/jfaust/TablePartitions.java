@@ -33,8 +33,8 @@ final class TablePartitions {
             if (n == null) {
                 continue;
             }
-            for (Agent<?, ?> agent : agentsUsing(app, table)) {
-                for (Topic<?, ?> topic : sources(agent)) {
+            for (Agent<?, ?> agent : TableTopics.agentsUsing(app, table)) {
+                for (Topic<?, ?> topic : TableTopics.readBy(agent)) {
                     Integer declared = declaredPartitions(app, topic);
                     if (declared == null) {
                         throw new ImproperlyConfigured("table " + table.name() + " has partitions=" + n + " and agent "
@@ -62,32 +62,6 @@ final class TablePartitions {
                 .logConfig());
         configs.putIfAbsent("cleanup.policy", "compact");
         return configs;
-    }
-
-    private static List<Agent<?, ?>> agentsUsing(App app, Table<?, ?> table) {
-        List<Agent<?, ?>> out = new ArrayList<>();
-        for (Agent<?, ?> a : app.agents()) {
-            if (a.options().tables() == null || a.options().tables().contains(table)) {
-                out.add(a);
-            }
-        }
-        return out;
-    }
-
-    /** The topics an agent's processors read: its channel, then its group_by and through topics. */
-    private static Set<Topic<?, ?>> sources(Agent<?, ?> agent) {
-        Set<Topic<?, ?>> out = new LinkedHashSet<>();
-        out.add(agent.channel());
-        for (List<Op> pipeline : agent.pipelines()) {
-            for (Op op : pipeline) {
-                if (op instanceof Op.GroupBy g) {
-                    out.add(g.repartition());
-                } else if (op instanceof Op.Through t) {
-                    out.add(t.topic());
-                }
-            }
-        }
-        return out;
     }
 
     private static @Nullable Integer declaredPartitions(App app, Topic<?, ?> topic) {
