@@ -74,6 +74,23 @@ final class DeadLetters {
         return new Letter(new ProducerRecord<>(topic, null, ts, pointerKey, utf8(json), ph), true);
     }
 
+    /** The original record's place, as a dead letter's error headers name it, or null when they do not. */
+    static @Nullable Origin originOf(Headers headers) {
+        Header t = headers.lastHeader(TOPIC);
+        Header p = headers.lastHeader(PARTITION);
+        Header o = headers.lastHeader(OFFSET);
+        if (t == null || p == null || o == null) {
+            return null;
+        }
+        try {
+            return new Origin(new String(t.value(), StandardCharsets.UTF_8),
+                    Integer.parseInt(new String(p.value(), StandardCharsets.UTF_8)),
+                    Long.parseLong(new String(o.value(), StandardCharsets.UTF_8)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static void addErrorHeaders(RecordHeaders h, Origin origin, Exception error, int messageLimit,
                                         boolean stack) {
         h.add(EXCEPTION, utf8(error.getClass().getName()));

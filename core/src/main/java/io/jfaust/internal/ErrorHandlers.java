@@ -165,7 +165,10 @@ public final class ErrorHandlers {
         public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
                                     Exception exception) {
             if (record.topic().equals(deadLetterTopic())) {
-                return deadLetterFailed(origin(context), exception) ? Response.fail() : Response.resume();
+                // Kafka Streams sends dead letters after the record's context is gone: the letter's headers name it.
+                DeadLetters.Origin named = DeadLetters.originOf(record.headers());
+                DeadLetters.Origin origin = named != null ? named : origin(context);
+                return deadLetterFailed(origin, exception) ? Response.fail() : Response.resume();
             }
             if (exception instanceof RetriableException) {
                 return Response.retry();

@@ -107,6 +107,60 @@ class DeadLetterIT {
         }
     }
 
+    /** The app of {@code id} whose dead letter topic {@code dlq} is deleted once its worker runs. */
+    private App goneApp(String id, String input, ErrorPolicy policy, Queue<String> seen) {
+        App app = App.create(id, c -> c.broker("kafka://" + kafka.bootstrapServers()).topicPartitions(1)
+                .onError(policy).streamsProperty("commit.interval.ms", 100)
+                .streamsProperty("producer.max.block.ms", 2000));
+        Topic<String, String> in = app.topic(input, String.class, String.class);
+        app.agent(id + ".agent", in, s -> s.forEach(seen::add));
+        return app;
+    }
+
+    private void deleteTopic(String topic) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            admin.deleteTopics(List.of(topic)).all().get();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (admin.listTopics().names().get().contains(topic) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
+    void aDeadLetterTopicThatIsGoneIsHandledByTheFallbackNeverByACrashLoop() throws Exception {
+        // ifUnavailable(skip()): the bad record is counted and skipped, the worker goes on.
+        kafka.createTopic("gone-in", 1, Map.of());
+        Queue<String> seen = new ConcurrentLinkedQueue<>();
+        try (Worker w = Worker.start(goneApp("dlq-gone", "gone-in",
+                ErrorPolicy.deadLetter("gone-dlq").ifUnavailable(ErrorPolicy.skip()), seen),
+                o -> o.datadir(tmp.resolve("s").toString()).banner(false))) {
+            assertThat(w.awaitRunning(Duration.ofSeconds(90))).isTrue();
+            deleteTopic("gone-dlq");   // the broker creates no topic by itself here
+            feed("gone-in", Records.utf8("{not json"));
+            await(seen, "after");
+            assertThat(seen).containsExactly("before", "after");
+            assertThat(w.errorCounts().deadLetterFailures()).isEqualTo(1);
+            assertThat(w.failure()).isNull();
+        }
+        // The default, ifUnavailable(fail()): the worker stops, naming the record and the policy; nothing is lost.
+        kafka.createTopic("gone-in2", 1, Map.of());
+        Queue<String> seen2 = new ConcurrentLinkedQueue<>();
+        Worker failing = Worker.start(goneApp("dlq-gone-fail", "gone-in2", ErrorPolicy.deadLetter("gone-dlq2"), seen2),
+                o -> o.datadir(tmp.resolve("t").toString()).banner(false));
+        try {
+            assertThat(failing.awaitRunning(Duration.ofSeconds(90))).isTrue();
+            deleteTopic("gone-dlq2");
+            feed("gone-in2", Records.utf8("{not json"));
+            failing.awaitStopped();
+            assertThat(failing.failure()).isInstanceOf(WorkerException.class)
+                    .hasMessageContaining("gone-in2").hasMessageContaining("ifUnavailable(fail())");
+            assertThat(seen2).doesNotContain("after");
+        } finally {
+            failing.close();
+        }
+    }
+
     @Test
     void aWorkerStoppedByFailNamesTheRecordAndARestartResumesWithinSeconds() throws Exception {
         kafka.createTopic("fr-in", 1, Map.of());

@@ -105,17 +105,23 @@ final class FaustClusterFixture {
             admin.createTopics(topics).all().get();
             Map<String, Object> conf = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.LINGER_MS_CONFIG, 5);
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    // a slow 2-core machine may take long to elect the new topics' leaders: wait, never drop a record
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(conf, new ByteArraySerializer(),
                     new ByteArraySerializer())) {
+                List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
                 for (Rec r : records.stream().sorted(java.util.Comparator.comparing(Rec::topic)
                         .thenComparingInt(Rec::partition).thenComparingLong(Rec::offset)).toList()) {
                     RecordHeaders headers = new RecordHeaders();
                     r.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
-                    producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.timestampMs(), r.key(), r.value(),
-                            headers));
+                    sent.add(producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.timestampMs(), r.key(),
+                            r.value(), headers)));
                 }
                 producer.flush();
+                for (java.util.concurrent.Future<?> f : sent) {
+                    f.get();   // a record the broker did not take fails the load here, not a later assertion
+                }
             }
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             committed.forEach((tp, o) -> offsets.put(tp, new OffsetAndMetadata(o)));
