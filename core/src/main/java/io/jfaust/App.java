@@ -395,7 +395,10 @@ public final class App {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (0 ok, 2 usage, 3 broker unreachable, 4 topic mismatch). */
+    /**
+     * Runs the command line and returns its exit code (0 ok, 1 failed, 2 usage, 3 broker unreachable, 4 a topic does
+     * not fit, 5 a declaration is wrong, 6 members of another protocol stayed in the group).
+     */
     public int run(String... args) {
         return FaustCommandLine.run(this, args);
     }
