@@ -46,15 +46,16 @@ public final class AgentTestContext<K, V> implements AutoCloseable {
         long ts = driver.wallClock().toEpochMilli();
         try {
             driver.sendRaw(topic.name(), k, v, ts, new RecordHeaders());
-        } catch (StreamsException e) {
+        } catch (StreamsException | WorkerException e) {
             throw unwrap(e);
         }
         return new Event<>(key, value, k, v, new RecordHeaders(), topic.name(), 0, nextOffset++, ts);
     }
 
-    private static RuntimeException unwrap(StreamsException e) {
+    /** The agent's own exception, as Faust's test context raises it (not the driver's wrappers around it). */
+    private static RuntimeException unwrap(RuntimeException e) {
         Throwable t = e;
-        while (t instanceof StreamsException && t.getCause() != null) {
+        while ((t instanceof StreamsException || t instanceof WorkerException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t instanceof RuntimeException r ? r : e;

@@ -22,7 +22,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -76,10 +75,8 @@ public final class FaustTestDriver extends RunningApp {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
             if (failOnError) {
-                props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        io.jfaust.internal.DecodeErrors.Fail.class);
-                props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        LogAndFailProcessingExceptionHandler.class);
+                // Faust's test_context crashes on errors: jfaust's handlers under the fail policy
+                io.jfaust.internal.ErrorHandlers.configure(props, "fail", null, null);
             }
             this.errorLog = io.jfaust.internal.ErrorLog.of(props);
             this.driver = new TopologyTestDriver(topology, props, start);

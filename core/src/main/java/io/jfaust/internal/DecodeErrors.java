@@ -2,20 +2,15 @@ package io.jfaust.internal;
 
 import io.jfaust.serdes.DecodeException;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 
 /**
- * Kafka Streams' deserialization handlers, given jfaust's decode errors located at the record's partition and offset
- * (a deserializer only knows the topic), so that the log line, the dead letter's error headers and a failure all
- * name where the bad record is. {@link Skip} continues (skip and dead-letter policies), {@link Fail} stops.
- * Kafka Streams instantiates them by class name; they are not part of jfaust's API.
+ * Decode errors for jfaust's deserialization handler ({@link ErrorHandlers.Decode}): located at the record's partition
+ * and offset (a deserializer only knows the topic), so that the log line, the dead letter's error headers and a
+ * failure all name where the bad record is; and the worker's decode-error meter, passed in the configs.
  *
  * <pre>{@code
- * props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DecodeErrors.Skip.class);
+ * Exception located = DecodeErrors.located(context, exception);
  * }</pre>
  */
 public final class DecodeErrors {
@@ -37,42 +32,5 @@ public final class DecodeErrors {
             return d.at(context.partition(), context.offset());
         }
         return e;
-    }
-
-    /** Kafka's handler, given the located error; counts it for the worker's metrics. */
-    private abstract static class Located implements DeserializationExceptionHandler {
-        private final DeserializationExceptionHandler delegate;
-        private java.util.function.Consumer<String> counter = topic -> { };
-
-        Located(DeserializationExceptionHandler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
-                                    Exception exception) {
-            counter.accept(record.topic());
-            return delegate.handleError(context, record, located(context, exception));
-        }
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            delegate.configure(configs);
-            counter = counter(configs);
-        }
-    }
-
-    /** Logs, counts and skips the record (and dead-letters it when a dead letter topic is set). */
-    public static final class Skip extends Located {
-        public Skip() {
-            super(new LogAndContinueExceptionHandler());
-        }
-    }
-
-    /** Logs the record and stops processing. */
-    public static final class Fail extends Located {
-        public Fail() {
-            super(new LogAndFailExceptionHandler());
-        }
     }
 }

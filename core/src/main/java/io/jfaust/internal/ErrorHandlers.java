@@ -136,9 +136,18 @@ public final class ErrorHandlers {
 
     /** Records that fail to decode. */
     public static final class Decode extends Handler implements DeserializationExceptionHandler {
+        private java.util.function.Consumer<String> counter = topic -> { };
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            super.configure(configs);
+            counter = DecodeErrors.counter(configs);   // the worker's jfaust.decode.errors meter, by topic
+        }
+
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                     Exception exception) {
+            counter.accept(record.topic());
             Outcome o = handle("failed to decode", origin(context), record.key(), record.value(), record.headers(),
                     record.timestamp(), DecodeErrors.located(context, exception));
             return o.fail() ? Response.fail() : Response.resume(o.deadLetters());

@@ -212,6 +212,11 @@ class WebIT {
             assertThat(metric(after, "jfaust_agent_processing_seconds_count", "agent=\"web.count\"")).isEqualTo(36.0);
             assertThat(after).contains("app=\"webapp\"").containsPattern("kafka_stream_thread_process_total\\{.*} "
                     + "[1-9]");
+            // a record that fails to decode is counted by topic (and skipped, the default policy)
+            in.sendRaw("bad".getBytes(), "{not json".getBytes(), Send.options());
+            a.flush();
+            waitUntil(() -> metric(body(urlA + "/metrics") + body(urlB + "/metrics"), "jfaust_decode_errors_total",
+                    "topic=\"web-in\"") == 1.0);
 
             // loopback only unless configured: a is not reachable on this machine's other address, b (0.0.0.0) is
             InetAddress external = nonLoopback();
