@@ -18,7 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark side by side and prints one table of ratios (jfaust / baseline, measured in the same run):
  * serdes against plain Jackson, topologies in a TopologyTestDriver against hand-written Kafka Streams, the lesson
- * job end to end on a real broker, and memory. {@code --quick} shortens the JMH runs; the table is also written to
+ * job end to end on a real broker, and memory. {@code --quick} shortens the JMH runs and makes one end-to-end run
+ * per side; {@code --purchases} adds purchases_app.py end to end, {@code --only-purchases} runs only that (with
+ * {@code --only-e2e}); {@code -De2e.jvm="..."} sets the child JVMs' flags. The table is also written to
  * {@code benchmarks/target/results.md}.
  *
  * <pre>{@code
@@ -68,8 +70,10 @@ public final class BenchmarkMain {
             row(md, "TTD " + job + " (records/s; baseline hand-written Kafka Streams)",
                     scores.get("pipe {impl=jfaust, job=" + job + "}"), scores.get("pipe {impl=kstreams, job=" + job + "}"));
         }
+        // purchases_app.py end to end is opt-in: it starts a broker per child run, and one run of six hung in the
+        // input producer's flush on the fifth broker (2026-12-01, cause not found yet).
         boolean lesson = !List.of(args).contains("--only-purchases");
-        if (e2e) {
+        if (e2e && (List.of(args).contains("--purchases") || !lesson)) {
             List<EndToEnd.Run> purchases = EndToEnd.runPurchases(200_000, quick ? 1 : 3);
             purchasesRows(md, purchases);
         }
@@ -106,7 +110,7 @@ public final class BenchmarkMain {
     /** purchases_app.py end to end: medians over the runs of each side, and every run. */
     private static void purchasesRows(StringBuilder md, List<EndToEnd.Run> runs) {
         int n = runs.size() / 2;
-        String p = "| purchases_app.py, 200k records, 4 partitions: ";
+        String p = "purchases_app.py, 200k records, 4 partitions: ";
         e2eRow(md, p + "first to last output (records/s; median of " + n + ")", runs,
                 EndToEnd.Run::firstToLastRate, "%.0f");
         e2eRow(md, p + "records per CPU-second of the worker process (median)", runs,

@@ -99,6 +99,9 @@ public final class E2eChild {
                 Thread.sleep(20);
                 long now = System.nanoTime();
                 Map<String, Long> ends = endOffsets(admin, done);
+                if (ends.isEmpty()) {
+                    continue;
+                }
                 written = ends.getOrDefault(out, 0L);
                 finished = ends.values().stream().mapToLong(Long::longValue).sum();
                 if (written > 0 && firstNanos == 0) {
@@ -132,19 +135,24 @@ public final class E2eChild {
         }
     }
 
-    /** The sum of the end offsets of each topic's partitions (0 for a topic not there yet). */
-    private static Map<String, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
+    /**
+     * The sum of the end offsets of each topic's partitions; empty when a topic is not there yet or the broker does
+     * not answer within 2 s (a just-created changelog may have no leader yet: the admin would retry for a minute).
+     */
+    private static Map<String, Long> endOffsets(Admin admin, List<String> topics) throws InterruptedException {
         Map<String, Long> sums = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         try {
-            admin.describeTopics(topics).allTopicNames().get().forEach((t, d) -> d.partitions()
+            admin.describeTopics(topics).allTopicNames().get(2, TimeUnit.SECONDS).forEach((t, d) -> d.partitions()
                     .forEach(p -> latest.put(new TopicPartition(t, p.partition()), OffsetSpec.latest())));
-        } catch (java.util.concurrent.ExecutionException e) {
-            return sums;   // a changelog not created yet
+            admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> sums.merge(tp.topic(), info.offset(), Long::sum));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Map.of();
         }
-        admin.listOffsets(latest).all().get().forEach((tp, info) -> sums.merge(tp.topic(), info.offset(), Long::sum));
         return sums;
     }
+
     private static long rssKb() {
         return statusKb("VmRSS:");
     }
