@@ -216,7 +216,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     TableWrites tableWrites(String table) {
         TableWrites w = tableWrites.get(table);
         if (w == null) {
-            w = new TableWrites(this, table, store(table));
+            w = new TableWrites(this, table, store(table), tableMeters(table));
             tableWrites.put(table, w);
         }
         return w;

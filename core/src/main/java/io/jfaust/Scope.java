@@ -46,6 +46,16 @@ final class Scope {
         return event;
     }
 
+    /** Whether a record is being processed (false inside a punctuation). */
+    boolean hasRecord() {
+        return record != null;
+    }
+
+    /** The timestamp of the record being processed, as its {@link Event#timestampMs()}; only with a record. */
+    long timestampMs() {
+        return record.timestamp();
+    }
+
     /** The headers of the record being processed, or null inside a punctuation. */
     org.apache.kafka.common.header.@org.jspecify.annotations.Nullable Headers headers() {
         return record == null ? null : record.headers();

@@ -138,8 +138,26 @@ public final class Table<K, V> implements Iterable<K> {
 
     /** Sets {@code key} to {@code op(current or default)} and returns it ({@code table[key] += 1}). */
     public V update(K key, UnaryOperator<V> op) {
-        V next = op.apply(get(key));
-        put(key, next);
+        Scope scope = Scope.current();
+        if (scope == null) {
+            V next = op.apply(get(key));
+            put(key, next);
+            return next;
+        }
+        // Inside an agent (every event of a counting job): the key encoded once, the store and meters looked up once.
+        checkPlain();
+        TableWrites store = scope.processor().tableWrites(name);
+        Sensors.TableMeters meters = store.meters();
+        if (meters != null) {
+            meters.gets().increment();
+        }
+        Bytes k = Bytes.wrap(encodeKey(key));
+        byte[] old = store.get(k);
+        V next = op.apply(old == null ? defaultOrNull() : decodeValue(old));
+        if (meters != null) {
+            meters.puts().increment();
+        }
+        store.put(k, encodeValue(next));
         return next;
     }
 

@@ -36,7 +36,12 @@ final class TableWriter implements Processor<OutgoingKey, byte[], Void, Void> {
 
     @Override
     public void process(Record<OutgoingKey, byte[]> record) {
-        KeyValueStore<Bytes, byte[]> store = stores.computeIfAbsent(record.key().topic(), context::getStateStore);
+        KeyValueStore<Bytes, byte[]> store = stores.get(record.key().topic());
+        if (store == null) {
+            // Not computeIfAbsent(topic, context::getStateStore): that would allocate a method reference per write.
+            store = context.getStateStore(record.key().topic());
+            stores.put(record.key().topic(), store);
+        }
         Bytes key = Bytes.wrap(record.key().bytes());
         if (record.value() == null) {
             store.delete(key);

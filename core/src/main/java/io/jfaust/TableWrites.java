@@ -11,11 +11,20 @@ final class TableWrites {
     private final AgentProcessor processor;
     private final String table;
     private final KeyValueStore<Bytes, byte[]> store;
+    /** The table's meters in a worker, or null (a test driver counts nothing). */
+    private final Sensors.TableMeters meters;
 
-    TableWrites(AgentProcessor processor, String table, KeyValueStore<Bytes, byte[]> store) {
+    TableWrites(AgentProcessor processor, String table, KeyValueStore<Bytes, byte[]> store,
+                Sensors.TableMeters meters) {
         this.processor = processor;
         this.table = table;
         this.store = store;
+        this.meters = meters;
+    }
+
+    /** The table's meters, or null when nothing is counted. */
+    Sensors.TableMeters meters() {
+        return meters;
     }
 
     byte[] get(Bytes key) {

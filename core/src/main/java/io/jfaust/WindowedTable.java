@@ -227,6 +227,11 @@ public final class WindowedTable<K, V> {
             Scope scope = Scope.current();
             return relativeTo.applyAsDouble(scope == null ? null : scope.event());
         }
+        Scope scope = Scope.current();
+        if (scope != null && scope.hasRecord()) {
+            // The event's timestamp, without building the Event (a windowed update on every record).
+            return scope.timestampMs() / 1000.0;
+        }
         return eventOrFail("operation outside of stream iteration needs relativeToNow() or relativeTo(...)")
                 .timestamp();
     }

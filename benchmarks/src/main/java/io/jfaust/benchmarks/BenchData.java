@@ -1,6 +1,7 @@
 package io.jfaust.benchmarks;
 
 import io.jfaust.examples.purchases.Purchase;
+import io.jfaust.examples.purchasesapp.PurchasesApp;
 import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.Serializers;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,20 @@ final class BenchData {
 
     /** {@code n} input records (key = username, Faust JSON value), 10 ms apart in event time. */
     static List<TestRecord<byte[], byte[]>> records(int n) {
+        return records(n, false);
+    }
+
+    /** The same purchases, as {@code purchases_app.Purchase} records when {@code purchasesApp}. */
+    static List<TestRecord<byte[], byte[]>> records(int n, boolean purchasesApp) {
         Random r = new Random(7);
         Serializers s = Serializers.defaults();
         List<TestRecord<byte[], byte[]>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Purchase p = purchase(i, r);
-            byte[] value = s.dumpsValue(DataType.of(Purchase.class), p, null);
+            byte[] value = purchasesApp
+                    ? s.dumpsValue(DataType.of(PurchasesApp.Purchase.class),
+                            new PurchasesApp.Purchase(p.username(), p.currency(), p.amount()), null)
+                    : s.dumpsValue(DataType.of(Purchase.class), p, null);
             out.add(new TestRecord<>(p.username().getBytes(StandardCharsets.UTF_8), value, new RecordHeaders(),
                     START_MS + i * 10L));
         }

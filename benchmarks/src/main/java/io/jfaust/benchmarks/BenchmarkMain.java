@@ -18,7 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every benchmark side by side and prints one table of ratios (jfaust / baseline, measured in the same run):
  * serdes against plain Jackson, topologies in a TopologyTestDriver against hand-written Kafka Streams, the lesson
- * job end to end on a real broker, and memory. {@code --quick} shortens the JMH runs; the table is also written to
+ * job end to end on a real broker, and memory. {@code --quick} shortens the JMH runs and makes one end-to-end run
+ * per side; {@code --purchases} adds purchases_app.py end to end, {@code --only-purchases} runs only that (with
+ * {@code --only-e2e}); {@code -De2e.jvm="..."} sets the child JVMs' flags. The table is also written to
  * {@code benchmarks/target/results.md}.
  *
  * <pre>{@code
@@ -68,7 +70,14 @@ public final class BenchmarkMain {
             row(md, "TTD " + job + " (records/s; baseline hand-written Kafka Streams)",
                     scores.get("pipe {impl=jfaust, job=" + job + "}"), scores.get("pipe {impl=kstreams, job=" + job + "}"));
         }
-        if (e2e) {
+        // purchases_app.py end to end is opt-in: it starts a broker per child run, and one run of six hung in the
+        // input producer's flush on the fifth broker (2026-12-01, cause not found yet).
+        boolean lesson = !List.of(args).contains("--only-purchases");
+        if (e2e && (List.of(args).contains("--purchases") || !lesson)) {
+            List<EndToEnd.Run> purchases = EndToEnd.runPurchases(200_000, quick ? 1 : 3);
+            purchasesRows(md, purchases);
+        }
+        if (e2e && lesson) {
             List<EndToEnd.Run> runs = EndToEnd.run(200_000, quick ? 1 : 3);
             EndToEnd.Run bestJ = median(runs, "jfaust");
             EndToEnd.Run bestK = median(runs, "kstreams");
@@ -96,6 +105,44 @@ public final class BenchmarkMain {
         Path out = Path.of("benchmarks", "target", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
+    }
+
+    /** purchases_app.py end to end: medians over the runs of each side, and every run. */
+    private static void purchasesRows(StringBuilder md, List<EndToEnd.Run> runs) {
+        int n = runs.size() / 2;
+        String p = "purchases_app.py, 200k records, 4 partitions: ";
+        e2eRow(md, p + "first to last output (records/s; median of " + n + ")", runs,
+                EndToEnd.Run::firstToLastRate, "%.0f");
+        e2eRow(md, p + "records per CPU-second of the worker process (median)", runs,
+                EndToEnd.Run::recordsPerCpuSecond, "%.0f");
+        e2eRow(md, p + "steady state, after the first 5 s of output (records/s; median)", runs,
+                EndToEnd.Run::steadyRate, "%.0f");
+        e2eRow(md, p + "launch to ready (s; median)", runs, EndToEnd.Run::launchToReady, "%.2f");
+        e2eRow(md, p + "launch to first output (s; median)", runs, EndToEnd.Run::launchToFirst, "%.2f");
+        e2eRow(md, p + "output in the first 5 s after ready (records; median)", runs, r -> (double) r.first5s(),
+                "%.0f");
+        e2eRow(md, p + "peak RSS (MB; max)", runs, EndToEnd.Run::peakRssMb, "max");
+        for (EndToEnd.Run r : runs) {
+            md.append(String.format(Locale.ROOT, "- purchases run %s: %d records, first to last %.2f s (%.0f/s), "
+                    + "CPU %.1f s (%.0f/CPU-s), steady %.0f/s, launch to ready %.2f s, to first output %.2f s, "
+                    + "%d out in the first 5 s, peak RSS %.0f MB, peak heap %.0f MB%n", r.impl(), r.records(),
+                    r.firstToLast(), r.firstToLastRate(), r.cpuSeconds(), r.recordsPerCpuSecond(), r.steadyRate(),
+                    r.launchToReady(), r.launchToFirst(), r.first5s(), r.peakRssMb(), r.peakHeapMb()));
+        }
+    }
+
+    private static void e2eRow(StringBuilder md, String what, List<EndToEnd.Run> runs,
+                               java.util.function.ToDoubleFunction<EndToEnd.Run> f, String format) {
+        double[] v = new double[2];
+        String[] impls = {"jfaust", "kstreams"};
+        for (int i = 0; i < 2; i++) {
+            String impl = impls[i];
+            double[] xs = runs.stream().filter(r -> r.impl().equals(impl)).mapToDouble(f).sorted().toArray();
+            v[i] = format.equals("max") ? xs[xs.length - 1] : xs[xs.length / 2];
+        }
+        String fmt = format.equals("max") ? "%.0f" : format;
+        md.append(String.format(Locale.ROOT, "| %s | " + fmt + " | " + fmt + " | %.2f |%n", what, v[0], v[1],
+                v[0] / v[1]));
     }
 
     private static EndToEnd.Run median(List<EndToEnd.Run> runs, String impl) {

@@ -1,6 +1,7 @@
 package io.jfaust.benchmarks;
 
 import io.jfaust.App;
+import io.jfaust.examples.purchasesapp.PurchasesApp;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -20,14 +21,18 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
- * One end-to-end run in its own JVM (so its memory is its own): the lesson job as jfaust or as hand-written Kafka
- * Streams, over the records already in {@code purchases}; it reports records/s from RUNNING to the last output
- * record written, and peak RSS and heap. Prints one line: {@code impl seconds peakRssMb peakHeapMb heapAfterGcMb}.
+ * One end-to-end run in its own JVM (so its memory and CPU time are its own): the lesson job or purchases_app.py,
+ * as jfaust or as hand-written Kafka Streams, over the records already in {@code purchases}. It reports the output
+ * records written, seconds from RUNNING to the last output, peak RSS and heap, heap after GC, then seconds from
+ * launch (the parent's clock just before it started this JVM) to RUNNING and to the first output, seconds from the
+ * first to the last output, this process's CPU seconds, the rate after the first 5 s of output, and the records out
+ * in the first 5 s after RUNNING. The job is done when its last output topic holds one record per input (the dollars
+ * for the lesson; for purchases_app.py also the {@code currency_counts} changelog, at the end of the repartition).
  *
  * <pre>{@code
  * // started by EndToEnd, one JVM per run:
- * java -Xmx512m -cp benchmarks.jar io.jfaust.benchmarks.E2eChild jfaust 127.0.0.1:9092 out-topic 200000
- * // prints: RESULT jfaust 200000 4.120 297.0 149.0 11.0
+ * java -Xmx512m -cp benchmarks.jar io.jfaust.benchmarks.E2eChild jfaust 127.0.0.1:9092 out-topic 200000 lesson 0
+ * // prints: RESULT jfaust 200000 4.120 297.0 149.0 11.0 2.1 2.3 4.0 9.5 52000 31000
  * }</pre>
  */
 public final class E2eChild {
@@ -38,12 +43,21 @@ public final class E2eChild {
         String bootstrap = args[1];
         String out = args[2];
         long records = Long.parseLong(args[3]);
+        String job = args.length > 4 ? args[4] : "lesson";
+        long launchedMs = args.length > 5 ? Long.parseLong(args[5]) : ManagementFactory.getRuntimeMXBean().getStartTime();
         Path state = Files.createTempDirectory("jfaust-e2e-");
-        App app = JfaustJobs.lesson("e2e-" + out, "kafka://" + bootstrap, out);
+        boolean purchases = job.equals("purchases");
+        App app = purchases ? PurchasesApp.create("kafka://" + bootstrap)
+                : JfaustJobs.lesson("e2e-" + out, "kafka://" + bootstrap, out);
         Properties props = app.streamsConfig();
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        Topology topology = impl.equals("jfaust") ? app.topology() : KafkaStreamsJobs.lesson(out);
+        Topology topology = impl.equals("jfaust") ? app.topology()
+                : purchases ? KafkaStreamsJobs.purchases() : KafkaStreamsJobs.lesson(out);
+        // The topics whose every partition must hold one record per input for the job to be done.
+        List<String> done = purchases ? List.of(out, props.get(StreamsConfig.APPLICATION_ID_CONFIG)
+                + "-currency_counts-changelog") : List.of(out);
         CountDownLatch running = new CountDownLatch(1);
+        long[] readyMs = {0};
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         long[] peakHeap = {0};
         long[] peakRss = {0};
@@ -63,7 +77,8 @@ public final class E2eChild {
         try (KafkaStreams streams = new KafkaStreams(topology, props);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING) {
+                if (now == KafkaStreams.State.RUNNING && readyMs[0] == 0) {
+                    readyMs[0] = System.currentTimeMillis();
                     running.countDown();
                 }
             });
@@ -72,26 +87,70 @@ public final class E2eChild {
                 throw new IllegalStateException("not running after 60 s");
             }
             long t0 = System.nanoTime();
-            int partitions = admin.describeTopics(List.of(out)).allTopicNames().get().get(out).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(out, p), OffsetSpec.latest());
-            }
+            long firstNanos = 0;
+            long firstMs = 0;
+            long outAt5s = -1;
+            long outAtFirstPlus5 = -1;
+            long nanosAtFirstPlus5 = 0;
             long written = 0;
+            long finished = 0;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (written < records && System.nanoTime() < deadline) {
+            while (finished < records * done.size() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                written = admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+                long now = System.nanoTime();
+                Map<String, Long> ends = endOffsets(admin, done);
+                if (ends.isEmpty()) {
+                    continue;
+                }
+                written = ends.getOrDefault(out, 0L);
+                finished = ends.values().stream().mapToLong(Long::longValue).sum();
+                if (written > 0 && firstNanos == 0) {
+                    firstNanos = now;
+                    firstMs = System.currentTimeMillis();
+                }
+                if (outAt5s < 0 && now - t0 >= 5_000_000_000L) {
+                    outAt5s = written;
+                }
+                if (firstNanos != 0 && outAtFirstPlus5 < 0 && now - firstNanos >= 5_000_000_000L) {
+                    outAtFirstPlus5 = written;
+                    nanosAtFirstPlus5 = now;
+                }
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            long end = System.nanoTime();
+            double seconds = (end - t0) / 1e9;
+            double steady = outAtFirstPlus5 < 0 || end <= nanosAtFirstPlus5 ? Double.NaN
+                    : (written - outAtFirstPlus5) / ((end - nanosAtFirstPlus5) / 1e9);
+            double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
             sampler.interrupt();
             System.gc();
             long afterGc = mem.getHeapMemoryUsage().getUsed();
-            System.out.printf("RESULT %s %d %.3f %.1f %.1f %.1f%n", impl, written, seconds,
-                    Math.max(peakRss[0], hwmKb() * 1024) / 1048576.0, peakHeap[0] / 1048576.0, afterGc / 1048576.0);
+            System.out.printf(java.util.Locale.ROOT, "RESULT %s %d %.3f %.1f %.1f %.1f %.3f %.3f %.3f %.3f %.0f %d%n",
+                    impl, written, seconds, Math.max(peakRss[0], hwmKb() * 1024) / 1048576.0,
+                    peakHeap[0] / 1048576.0, afterGc / 1048576.0, (readyMs[0] - launchedMs) / 1000.0,
+                    (firstMs - launchedMs) / 1000.0, (end - firstNanos) / 1e9, cpu, steady,
+                    outAt5s < 0 ? written : outAt5s);
         } finally {
             io.jfaust.examples.TempDirs.deleteQuietly(state);
         }
+    }
+
+    /**
+     * The sum of the end offsets of each topic's partitions; empty when a topic is not there yet or the broker does
+     * not answer within 2 s (a just-created changelog may have no leader yet: the admin would retry for a minute).
+     */
+    private static Map<String, Long> endOffsets(Admin admin, List<String> topics) throws InterruptedException {
+        Map<String, Long> sums = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        try {
+            admin.describeTopics(topics).allTopicNames().get(2, TimeUnit.SECONDS).forEach((t, d) -> d.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(t, p.partition()), OffsetSpec.latest())));
+            admin.listOffsets(latest).all().get(2, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> sums.merge(tp.topic(), info.offset(), Long::sum));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Map.of();
+        }
+        return sums;
     }
 
     private static long rssKb() {

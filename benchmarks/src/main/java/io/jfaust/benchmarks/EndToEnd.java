@@ -19,51 +19,94 @@ import org.apache.kafka.streams.test.TestRecord;
  * topic, then each implementation run in a child JVM of its own (alternating, {@code runs} times each).
  */
 final class EndToEnd {
-    /** One child run's figures. */
-    record Run(String impl, long records, double seconds, double peakRssMb, double peakHeapMb, double heapAfterGcMb) {
+    /**
+     * One child run's figures: output records, seconds from RUNNING to the last output, memory, seconds from launch
+     * to RUNNING and to the first output, from the first to the last output, CPU seconds of the child process, the
+     * rate after the first 5 s of output, and the records out in the first 5 s after RUNNING.
+     */
+    record Run(String impl, long records, double seconds, double peakRssMb, double peakHeapMb, double heapAfterGcMb,
+               double launchToReady, double launchToFirst, double firstToLast, double cpuSeconds, double steadyRate,
+               long first5s) {
         double recordsPerSecond() {
             return records / seconds;
+        }
+
+        double firstToLastRate() {
+            return records / firstToLast;
+        }
+
+        double recordsPerCpuSecond() {
+            return records / cpuSeconds;
         }
     }
 
     private EndToEnd() {}
 
+    /** The lesson job: one broker, the input loaded once, {@code runs} alternating child runs per side. */
     static List<Run> run(int records, int runs) throws Exception {
         List<Run> out = new ArrayList<>();
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            kafka.createTopic(JfaustJobs.IN, 4);
-            List<TestRecord<byte[], byte[]>> in = BenchData.records(records);
-            try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20),
-                    new ByteArraySerializer(), new ByteArraySerializer())) {
-                for (TestRecord<byte[], byte[]> r : in) {
-                    p.send(new ProducerRecord<>(JfaustJobs.IN, r.key(), r.value()));
-                }
-                p.flush();
-            }
+            load(kafka, BenchData.records(records));
             for (int i = 0; i < runs; i++) {
                 for (String impl : List.of("kstreams", "jfaust")) {
                     String topic = "dollars-" + impl + "-" + i;
                     kafka.createTopic(topic, 4);
-                    out.add(child(impl, kafka.bootstrapServers(), topic, records));
+                    out.add(child(impl, kafka.bootstrapServers(), topic, records, "lesson"));
                 }
             }
         }
         return out;
     }
 
-    private static Run child(String impl, String bootstrap, String topic, int records) throws Exception {
+    /**
+     * purchases_app.py: its topic names are fixed (app {@code faustlab}), so each child run gets a fresh broker with
+     * the input loaded, the output and repartition topics created with 4 partitions, as a Faust deployment has them.
+     */
+    static List<Run> runPurchases(int records, int runs) throws Exception {
+        List<Run> out = new ArrayList<>();
+        List<TestRecord<byte[], byte[]>> in = BenchData.records(records, true);
+        for (int i = 0; i < runs; i++) {
+            for (String impl : List.of("kstreams", "jfaust")) {
+                try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+                    load(kafka, in);
+                    kafka.createTopic("purchases-dollars", 4);
+                    kafka.createTopic(KafkaStreamsJobs.BY_CURRENCY, 4);
+                    out.add(child(impl, kafka.bootstrapServers(), "purchases-dollars", records, "purchases"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void load(EmbeddedKafka kafka, List<TestRecord<byte[], byte[]>> in) {
+        kafka.createTopic(JfaustJobs.IN, 4);
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (TestRecord<byte[], byte[]> r : in) {
+                p.send(new ProducerRecord<>(JfaustJobs.IN, r.key(), r.value()));
+            }
+            p.flush();
+        }
+    }
+
+    private static Run child(String impl, String bootstrap, String topic, int records, String job)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                E2eChild.class.getName(), impl, bootstrap, topic, Integer.toString(records))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), E2eChild.class.getName(), impl, bootstrap,
+                topic, Integer.toString(records), job, Long.toString(System.currentTimeMillis())));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Run run = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.startsWith("RESULT ")) {
                     String[] f = line.split(" ");
                     run = new Run(f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                            Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+                            Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+                            Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
+                            Double.parseDouble(f[11]), Long.parseLong(f[12]));
                 }
             }
         }
@@ -73,4 +116,7 @@ final class EndToEnd {
         }
         return run;
     }
+
+    /** The child JVMs' flags: {@code -Xmx512m} unless {@code -De2e.jvm="..."} (space-separated) says otherwise. */
+    static final List<String> JVM_FLAGS = List.of(System.getProperty("e2e.jvm", "-Xmx512m").trim().split("\\s+"));
 }

@@ -88,6 +88,7 @@ public class TopologyBench {
                 case "lesson" -> JfaustJobs.lesson(appId(impl), "localhost:9092", JfaustJobs.OUT);
                 case "count-memory" -> JfaustJobs.count(appId(impl), false);
                 case "count-rocksdb" -> JfaustJobs.count(appId(impl), true);
+                case "purchases" -> io.jfaust.examples.purchasesapp.PurchasesApp.create("kafka://localhost:9092");
                 default -> JfaustJobs.window(appId(impl));
             };
             topology = app.topology();
@@ -96,6 +97,7 @@ public class TopologyBench {
                 case "lesson" -> KafkaStreamsJobs.lesson(JfaustJobs.OUT);
                 case "count-memory" -> KafkaStreamsJobs.count(false, false);
                 case "count-rocksdb" -> KafkaStreamsJobs.count(true, false);
+                case "purchases" -> KafkaStreamsJobs.purchases();
                 default -> KafkaStreamsJobs.count(false, true);
             };
         }

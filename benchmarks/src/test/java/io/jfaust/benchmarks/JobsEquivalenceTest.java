@@ -36,4 +36,34 @@ class JobsEquivalenceTest {
         assertThat(jfaust).hasSize(3000);
         assertThat(run(job, "kstreams", in)).isEqualTo(jfaust);
     }
+
+    /** purchases_app.py: the dollars and the three tables' changelogs, topic by topic. */
+    @org.junit.jupiter.api.Test
+    void handWrittenPurchasesAppWritesTheSameBytes() throws Exception {
+        List<TestRecord<byte[], byte[]>> in = BenchData.records(3000, true);
+        java.util.Map<String, List<String>> jfaust = runPurchases("jfaust", in);
+        assertThat(jfaust.get("purchases-dollars")).hasSize(3000);
+        assertThat(jfaust.get("currency_counts")).hasSize(3000);
+        assertThat(jfaust.get("currency_counts")).last().isEqualTo("\"NOK\"=750");
+        assertThat(runPurchases("kstreams", in)).isEqualTo(jfaust);
+    }
+
+    private static java.util.Map<String, List<String>> runPurchases(String impl, List<TestRecord<byte[], byte[]>> in)
+            throws Exception {
+        Path dir = Files.createTempDirectory("jfaust-eq-");
+        try (TopologyTestDriver d = TopologyBench.driver("purchases", impl, dir)) {
+            d.createInputTopic(JfaustJobs.IN, new ByteArraySerializer(), new ByteArraySerializer()).pipeRecordList(in);
+            java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+            for (String topic : List.of("purchases-dollars", "purchase_counts", "amount_sums_10s", "currency_counts")) {
+                String name = topic.startsWith("purchases") ? topic : TopologyBench.appId(impl) + "-" + topic
+                        + "-changelog";
+                out.put(topic, d.createOutputTopic(name, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                        .readRecordsToList().stream().map(r -> new String(r.key(), StandardCharsets.UTF_8) + "="
+                                + new String(r.value(), StandardCharsets.UTF_8)).toList());
+            }
+            return out;
+        } finally {
+            io.jfaust.examples.TempDirs.deleteQuietly(dir);
+        }
+    }
 }

@@ -41,6 +41,10 @@ public final class JsonReader {
 
     /** The value held by {@code bytes} (UTF-8 JSON). */
     public static Object read(byte[] bytes) {
+        Long integer = plainInteger(bytes);
+        if (integer != null) {
+            return integer;
+        }
         for (byte b : bytes) {
             if (b < 0) {
                 // Non-ASCII: decode strictly first, as Python's want_str does (Jackson would autodetect encodings).
@@ -54,6 +58,29 @@ public final class JsonReader {
         } catch (IOException e) {
             throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The value of a document that is nothing but a canonical JSON integer of at most 18 digits ({@code 0},
+     * {@code -12}, {@code 345}: what a counting table stores), read without a parser; null for any other document,
+     * which then takes the parser's path. Same result as the parser's: a {@link Long}.
+     */
+    static Long plainInteger(byte[] bytes) {
+        int n = bytes.length;
+        int i = n > 0 && bytes[0] == '-' ? 1 : 0;
+        int digits = n - i;
+        if (digits < 1 || digits > 18 || (bytes[i] == '0' && digits > 1)) {
+            return null;
+        }
+        long v = 0;
+        for (; i < n; i++) {
+            int d = bytes[i] - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            v = v * 10 + d;
+        }
+        return bytes[0] == '-' ? -v : v;
     }
 
     /** The value held by {@code text}. */
