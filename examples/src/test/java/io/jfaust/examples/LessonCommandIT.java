@@ -21,11 +21,34 @@ class LessonCommandIT {
     @TempDir
     Path tmp;
 
+    private final List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Starts the job in its own JVM; its stderr goes to a file and its stdout is drained by a thread of its own, so a
+     * full pipe never blocks the child (which would look like a hang on a loaded machine).
+     */
     private Process start(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), LessonApp.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(cmd).redirectError(stderr().toFile()).start();
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    out.add(line);
+                }
+            } catch (java.io.IOException closed) {
+                // the child is gone
+            }
+        }, "lesson-stdout");
+        drain.setDaemon(true);
+        drain.start();
+        return p;
+    }
+
+    private Path stderr() {
+        return tmp.resolve("lesson-stderr.txt");   // removed with the temp dir; not a jfaust- leftover
     }
 
     @Test
@@ -45,24 +68,23 @@ class LessonCommandIT {
         readLines(p, 2);
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("stopped after Ctrl-C").isTrue();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = Files.readString(stderr(), StandardCharsets.UTF_8);
         assertThat(err).contains("stopping: closing the worker");
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(leftovers()).isEmpty();
     }
 
-    /** Reads stdout until {@code n} output records (key TAB json) were printed. */
-    private static List<String> readLines(Process p, int n) throws Exception {
-        List<String> lines = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        int records = 0;
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            lines.add(line);
-            if (line.contains("\t{") && ++records >= n) {
+    /** Waits (at most 120 s, or until the child ends) until stdout holds {@code n} output records (key TAB json). */
+    private List<String> readLines(Process p, int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (out.stream().filter(l -> l.contains("\t{")).count() < n && System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                Thread.sleep(200);   // let the drain thread read what is left
                 break;
             }
+            Thread.sleep(50);
         }
-        return lines;
+        return List.copyOf(out);
     }
 
     private List<String> leftovers() throws Exception {
