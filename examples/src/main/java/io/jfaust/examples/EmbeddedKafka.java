@@ -107,24 +107,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             int[] ports = freePorts(2);
             int port = ports[0];
             int controller = ports[1];
-            Properties p = new Properties();
-            p.put("process.roles", "broker,controller");
-            p.put("node.id", "1");
-            p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
-            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-            p.put("controller.listener.names", "CONTROLLER");
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-            p.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
-            p.put("log.dirs", dir.toString());
-            p.put("offsets.topic.replication.factor", "1");
-            p.put("offsets.topic.num.partitions", "4");
-            p.put("transaction.state.log.replication.factor", "1");
-            p.put("transaction.state.log.min.isr", "1");
-            p.put("transaction.state.log.num.partitions", "4");
-            p.put("share.coordinator.state.topic.replication.factor", "1");
-            p.put("share.coordinator.state.topic.min.isr", "1");
-            p.put("group.initial.rebalance.delay.ms", "0");
-            p.put("num.partitions", "1");
+            Properties p = singleNode(dir, "PLAINTEXT://127.0.0.1:" + port,
+                    "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT", controller);
             p.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
             p.putAll(brokerProperties);
             format(dir);
@@ -156,6 +140,34 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setControllerListenerName("CONTROLLER")
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .run();
+    }
+
+    /**
+     * A one-node KRaft broker and controller on 127.0.0.1 with {@code listeners} (plus the controller's), data in
+     * {@code dir}, internal topics of one replica and four partitions, no rebalance delay; topics are not created by
+     * the broker on first use unless a caller turns it on.
+     */
+    static Properties singleNode(Path dir, String listeners, String protocolMap, int controller) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controller);
+        p.put("advertised.listeners", listeners);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", protocolMap);
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
+        p.put("log.dirs", dir.toString());
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "4");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.partitions", "1");
+        p.put("auto.create.topics.enable", "false");
+        return p;
     }
 
     /** {@code n} distinct free ports on 127.0.0.1 (held open together while chosen, so none repeats). */

@@ -78,25 +78,8 @@ public final class RestartableKafka implements AutoCloseable {
             p.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", "PLAIN");
             p.put("sasl.enabled.mechanisms", "PLAIN");
         }
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controller);
-        p.put("advertised.listeners", listeners);
+        p.putAll(EmbeddedKafka.singleNode(dir, listeners, map, controller));
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", map);
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
-        p.put("log.dirs", dir.toString());
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "4");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "4");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("num.partitions", "1");
-        p.put("auto.create.topics.enable", "false");
         return p;
     }
 
