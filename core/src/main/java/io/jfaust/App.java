@@ -326,7 +326,6 @@ public final class App {
         return Collections.unmodifiableMap(pages);
     }
 
-    /** The global tables. */
     /** Declares a set table ({@code app.SetTable(name, value_type=...)}): a set of {@code V} per key. */
     public <K, V> SetTable<K, V> setTable(String name, Class<K> keyType, Class<V> valueType) {
         return setTable(name, keyType, valueType, t -> { });
@@ -466,8 +465,8 @@ public final class App {
         }
         ErrorPolicy policy = settings.errorPolicy();
         ErrorHandlers.configure(p, policy.kind() == ErrorPolicy.Kind.DEAD_LETTER ? "dead_letter"
-                : policy.kind().name().toLowerCase(), policy.topic(),
-                policy.fallback() == null ? null : policy.fallback().kind().name().toLowerCase());
+                : policy.kind().name().toLowerCase(java.util.Locale.ROOT), policy.topic(),
+                policy.fallback() == null ? null : policy.fallback().kind().name().toLowerCase(java.util.Locale.ROOT));
         if (settings.brokerCredentials() != null) {
             p.putAll(settings.brokerCredentials().clientProperties());
         }

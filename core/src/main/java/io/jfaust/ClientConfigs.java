@@ -34,6 +34,22 @@ final class ClientConfigs {
         return new ClientConfigs(streamsProperties);
     }
 
+    /**
+     * The clients of {@code app} (its settings, {@code broker_credentials} included) on {@code broker}, Faust-style
+     * URLs overriding the app's brokers, or on the app's own brokers when null: what the command-line verbs use.
+     */
+    static ClientConfigs of(App app, @org.jspecify.annotations.Nullable String broker) {
+        return of(withBroker(app.streamsConfig(), broker));
+    }
+
+    /** {@code props} with {@code bootstrap.servers} set from Faust-style broker URLs, unless {@code broker} is null. */
+    static Properties withBroker(Properties props, @org.jspecify.annotations.Nullable String broker) {
+        if (broker != null) {
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", Settings.Builder.parseBrokers(broker)));
+        }
+        return props;
+    }
+
     /** An admin client's properties. */
     Map<String, Object> admin() {
         return new LinkedHashMap<>(config.getAdminConfigs(clientId + "-admin"));

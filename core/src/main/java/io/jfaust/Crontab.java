@@ -62,7 +62,7 @@ public final class Crontab {
     }
 
     /** The first time after {@code after} that the expression names (Faust's {@code cron.secs_for_next}). */
-    public Instant nextAfter(Instant after) {
+    Instant nextAfter(Instant after) {
         Optional<ZonedDateTime> next = times.nextExecution(after.atZone(options.timezone));
         return next.map(ZonedDateTime::toInstant).orElseThrow(() -> new IllegalStateException("crontab \""
                 + expression + "\" names no time after " + after));

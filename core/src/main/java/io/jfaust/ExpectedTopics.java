@@ -100,11 +100,11 @@ final class ExpectedTopics {
             }
         }
         for (Table<?, ?> table : app.tables()) {
-            WindowedTable<?, ?> w = table.windowedOrNull();
             int tasks = tasksOf(table, partitionsOf);
+            // the configs the worker creates the changelog with (windows without expires: no retention.ms)
+            Map<String, String> configs = TablePartitions.changelogConfigs(app, table);
             out.add(new Expected(table.changelogTopic(), Role.CHANGELOG, tasks > 0 ? tasks : null,
-                    w == null ? "compact" : "compact,delete", w == null ? null : Long.toString(w.expires().toMillis()),
-                    table));
+                    configs.get("cleanup.policy"), configs.get("retention.ms"), table));
         }
         for (GlobalTable<?, ?> g : app.globalTables()) {
             out.add(new Expected(g.changelogTopic(), Role.GLOBAL_CHANGELOG, null, "compact", null, g.table()));

@@ -31,13 +31,15 @@ final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Preflight check = Worker.create(app, o -> {
+        try (Worker worker = Worker.create(app, o -> {
             o.startupTimeout(Duration.ofSeconds(timeout));
             if (broker != null) {
                 o.broker(broker);
             }
-        }).preflight();
-        System.out.println(check.report());
-        return check.exitCode();
+        })) {
+            Preflight check = worker.preflight();
+            System.out.println(check.report());
+            return check.exitCode();
+        }
     }
 }

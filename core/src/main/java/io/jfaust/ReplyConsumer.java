@@ -36,9 +36,14 @@ final class ReplyConsumer implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         TopicPartition p0 = new TopicPartition(replies.topic(), 0);
-        consumer.assign(List.of(p0));
-        consumer.seekToEnd(List.of(p0));
-        consumer.position(p0);   // resolved now, so no reply to a request sent after this is missed
+        try {
+            consumer.assign(List.of(p0));
+            consumer.seekToEnd(List.of(p0));
+            consumer.position(p0);   // resolved now, so no reply to a request sent after this is missed
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
+        }
         thread = new Thread(() -> poll(replies), "jfaust-replies-" + replies.topic());
         thread.setDaemon(true);
         thread.start();

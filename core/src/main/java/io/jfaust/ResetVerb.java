@@ -68,7 +68,7 @@ final class ResetVerb implements Callable<Integer> {
             out.flush();
             return 2;
         }
-        Map<String, Object> props = ClientProps.of(app, broker);
+        Map<String, Object> props = ClientConfigs.of(app, broker).admin();
         long ms = Duration.ofSeconds(timeout).toMillis();
         try (Admin admin = Admin.create(props)) {
             deleteGroup(admin, ms, out);

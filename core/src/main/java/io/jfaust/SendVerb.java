@@ -71,8 +71,7 @@ final class SendVerb implements Callable<Integer> {
         String topic = topicName();
         byte[] k = encode(key, keyType, keySerializer, true);
         byte[] v = encode(value, valueType, valueSerializer, false);
-        Map<String, Object> props = new LinkedHashMap<>(ClientProps.of(app, broker));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> props = ClientConfigs.of(app, broker).producer();   // acks=all, credentials
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         try (KafkaProducer<byte[], byte[]> producer = Producers.create(props)) {
             for (int i = 0; i < repeat; i++) {

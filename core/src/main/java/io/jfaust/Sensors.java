@@ -16,8 +16,6 @@ import java.util.function.Consumer;
 final class Sensors {
     /** The Kafka Streams config entry through which processors reach the worker's sensors. */
     static final String CONFIG_KEY = "jfaust.sensors";
-    /** The config entry through which the decode-error handlers count ({@code Consumer<String>} of the topic). */
-    static final String DECODE_ERRORS_KEY = "jfaust.decode.errors";
 
     static final String EVENTS_IN = "jfaust.agent.events.in";
     static final String EVENTS_OUT = "jfaust.agent.events.out";

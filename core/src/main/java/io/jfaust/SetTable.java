@@ -197,8 +197,9 @@ public final class SetTable<K, V> {
     private SetStore store(String what) {
         Scope scope = Scope.current();
         if (scope == null) {
-            throw new IllegalStateException(what + " outside an agent: Cannot modify table key from outside of "
-                    + "stream iteration (use the set table inside an agent, or its manager from anywhere else)");
+            throw new IllegalStateException(what + " outside an agent: a set table lives in the tasks of its agents "
+                    + "(Faust: \"Cannot modify table key from outside of stream iteration\"); use it inside an agent, "
+                    + "or change it from anywhere else through its manager");
         }
         return scope.processor().setStore(name());
     }
@@ -235,7 +236,7 @@ public final class SetTable<K, V> {
     }
 
     /** A decoded JSON value as {@code type} (records and typed numbers through the codec). */
-    private Object as(DataType<?> type, @Nullable Object json, boolean isKey) {
+    Object as(DataType<?> type, @Nullable Object json, boolean isKey) {
         if (json != null && type.javaType().isInstance(json)) {
             return json;
         }

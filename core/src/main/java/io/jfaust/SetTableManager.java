@@ -67,12 +67,7 @@ public final class SetTableManager<K, V> {
 
     /** Faust's {@code maybe_model}: a member as the table's value type. */
     private Object member(Object json) {
-        DataType<V> type = table.table().valueType();
-        if (json == null || type.javaType().isInstance(json)) {
-            return json;
-        }
-        byte[] bytes = io.jfaust.serdes.FaustJson.of(table.app().settings().jsonFlavor()).dumps(json);
-        return table.app().serializers().loadsValue(type, bytes, "json", topicName(), false);
+        return table.as(table.table().valueType(), json, false);
     }
 
     /** Adds {@code member} to the set of {@code key}. */

@@ -137,9 +137,8 @@ abstract class Step {
 
         @Override
         void accept(Object key, Object value) {
-            long nowMs = processor.nowMs();
             if (values.isEmpty()) {
-                startedMs = nowMs;
+                startedMs = processor.nowMs();   // only a batch's first value needs the clock
             }
             values.add(value);
             if (values.size() >= max) {

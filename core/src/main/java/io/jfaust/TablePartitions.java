@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>when the app is built ({@link #check}): every agent that may use the table (all agents, unless they name
  *       their tables with {@code o -> o.tables(...)}) reads only topics declared with that count
  *       ({@code t -> t.partitions(n)}; internal topics the app creates have {@code topic_partitions});</li>
- *   <li>when a worker starts ({@link #changelogsToCreate}): those topics have that count on the broker, and the
+ *   <li>when a worker starts ({@link TopicDeclarer}): those topics have that count on the broker, and the
  *       changelog exists with it or is created with it and the table's changelog configs. A global table with its
  *       own count gets its changelog created (or checked) the same way.</li>
  * </ul>

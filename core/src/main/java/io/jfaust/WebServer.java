@@ -116,10 +116,6 @@ final class WebServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    InetSocketAddress address() {
-        return server.getAddress();
-    }
-
     /** A JSON answer. */
     Reply json(int status, Object value) {
         return new Reply(status, "application/json", json.dumps(value));

@@ -136,8 +136,12 @@ final class WebViews {
         if (t == null) {
             return web.error(404, "unknown table", "name", name);
         }
-        HostInfo owner = app.isGlobalTable(name) ? worker.ops().hostInfo() : router.owner(t,
-                TableKeys.parse(app, t, keyText));
+        HostInfo owner;
+        try {
+            owner = app.isGlobalTable(name) ? worker.ops().hostInfo() : router.owner(t, TableKeys.parse(app, t, keyText));
+        } catch (IllegalArgumentException e) {   // a key the table's key type cannot read: the caller's mistake
+            return web.error(400, e.getMessage(), "key", keyText, "table", name);
+        }
         if (owner == null) {
             return web.error(503, "Service unavailable: the partitions of table " + name + " are not assigned yet",
                     "table", name);

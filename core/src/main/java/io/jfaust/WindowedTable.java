@@ -179,8 +179,9 @@ public final class WindowedTable<K, V> {
         double ts = timestamp();
         table.count(Sensors.TableMeters::puts);
         TableWrites store = table.writeStore();
+        byte[] encoded = table.encodeValue(value);   // the same bytes in every window
         for (WindowRange w : window.ranges(ts)) {
-            store.put(Bytes.wrap(windowKey(key, w)), table.encodeValue(value));
+            store.put(Bytes.wrap(windowKey(key, w)), encoded);
         }
         seen(ts);
     }

@@ -64,16 +64,13 @@ public final class Worker extends RunningApp {
     private volatile Throwable failure;
     private volatile ServiceRunner services;
     private boolean started;
+    private boolean closing;
     private final WorkerOps ops;
 
     private Worker(App app, Options options) {
         super(app);
         this.options = options;
-        this.props = app.streamsConfig();
-        if (options.broker != null) {
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    String.join(",", Settings.Builder.parseBrokers(options.broker)));
-        }
+        this.props = ClientConfigs.withBroker(app.streamsConfig(), options.broker);
         if (options.datadir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, options.datadir);
         }
@@ -269,16 +266,18 @@ public final class Worker extends RunningApp {
      */
     @Override
     public void close() {
-        ServiceRunner timers = services;
+        ServiceRunner timers;
+        synchronized (this) {   // after a start in progress: its timers are then known and closed too
+            if (closing) {
+                return;
+            }
+            closing = true;
+            timers = services;
+        }
         if (timers != null) {
             timers.close();   // first, so that a timer's sends still find the producer
         }
-        synchronized (this) {
-            if (isClosed()) {
-                return;
-            }
-            markClosed();
-        }
+        markClosed();
         try {
             if (streams != null) {
                 // Leave the group at once (as a stopping Faust worker does) instead of waiting out the session timeout.

@@ -77,7 +77,7 @@ final class WorkerOps implements AutoCloseable {
     /** Hands the sensors to the agent processors and decode-error handlers through Kafka Streams' configs. */
     void configure(Properties props) {
         props.put(Sensors.CONFIG_KEY, sensors);
-        props.put(Sensors.DECODE_ERRORS_KEY, sensors.decodeErrorCounter());
+        props.put(io.jfaust.internal.DecodeErrors.COUNTER_KEY, sensors.decodeErrorCounter());
     }
 
     /** Binds Kafka Streams' metrics and counts restorations; call before {@code streams.start()}. */

@@ -17,7 +17,7 @@ public final class DecodeErrors {
     private DecodeErrors() {}
 
     /** The config entry a worker sets to count decode errors: a {@code Consumer<String>} given the topic. */
-    static final String COUNTER_KEY = "jfaust.decode.errors";
+    public static final String COUNTER_KEY = "jfaust.decode.errors";
 
     /** The worker's decode-error counter in {@code configs}, or one that counts nothing. */
     @SuppressWarnings("unchecked")

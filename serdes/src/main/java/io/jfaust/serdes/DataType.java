@@ -28,7 +28,7 @@ public final class DataType<T> {
      * DataType.any().kind();                // ANY
      * }</pre>
      */
-    public enum Kind {
+    enum Kind {
         /** No declared type: a record if the payload names a registered one, else the decoded value. */
         ANY,
         /** {@code str}. */
@@ -97,7 +97,7 @@ public final class DataType<T> {
     }
 
     /** What this type decodes to. */
-    public Kind kind() {
+    Kind kind() {
         return kind;
     }
 
@@ -174,9 +174,8 @@ public final class DataType<T> {
         }
         RecordSchema<?> schema = registry.lookup(ns);
         if (schema == null) {
-            throw new RecordException("unknown __faust namespace '" + ns + "': no record is registered under it"
-                    + " (Faust: KeyError '" + ns + "'); register its class in the app's record registry"
-                    + " (RecordRegistry.register)");
+            throw RecordDecoder.unknownNamespace(ns, "; register its class in the app's record registry"
+                    + " (conf.records(...) or RecordRegistry.register)");
         }
         return RecordDecoder.fromData(schema, payload, true, registry);
     }

@@ -35,6 +35,10 @@ class JsonIntegerFastPathTest {
             for (Object v : List.<Object>of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 42, Integer.MIN_VALUE)) {
                 assertThat(new String(w.write(v), StandardCharsets.US_ASCII)).isEqualTo(String.valueOf(v));
                 assertThat(new String(w.write(List.of(v)), StandardCharsets.US_ASCII)).isEqualTo("[" + v + "]");
+                // the shortcut against the general writer (an integer inside a list never takes the shortcut)
+                String general = new String(w.write(List.of(v)), StandardCharsets.US_ASCII);
+                assertThat(new String(w.write(v), StandardCharsets.US_ASCII))
+                        .isEqualTo(general.substring(1, general.length() - 1));
             }
         }
     }
