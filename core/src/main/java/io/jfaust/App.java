@@ -463,6 +463,9 @@ public final class App {
         if (!settings.exactlyOnce()) {
             p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2800);
         }
+        // Faust takes records from each partition as they come, never holding one partition back for another's
+        // timestamps; Kafka Streams' default (0) does, and formats log text on every pass while a queue is empty.
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         ErrorPolicy policy = settings.errorPolicy();
         ErrorHandlers.configure(p, policy.kind() == ErrorPolicy.Kind.DEAD_LETTER ? "dead_letter"
                 : policy.kind().name().toLowerCase(java.util.Locale.ROOT), policy.topic(),

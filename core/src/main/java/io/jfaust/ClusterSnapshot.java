@@ -66,8 +66,8 @@ final class ClusterSnapshot {
     }
 
     /**
-     * The one place jfaust's own Admin client is created from a worker's properties (for now only
-     * {@code bootstrap.servers}).
+     * The admin client of a worker's start and of the preflight, from the worker's properties (its client settings,
+     * security included) with {@code timeout} as request and API timeout.
      */
     static Admin admin(Properties props, Duration timeout) {
         // The runtime's client settings (broker_credentials included), with the check's own timeouts.
@@ -80,24 +80,34 @@ final class ClusterSnapshot {
     /** Reads the topics among {@code names} that exist, the group {@code groupId} and its committed offsets. */
     static ClusterSnapshot read(Admin admin, String groupId, Collection<String> names, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
+        // The group's side does not depend on the topics: asked at once, waited for last (fewer round trips).
+        KafkaFuture<Map<TopicPartition, OffsetAndMetadata>> groupOffsets =
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata();
+        KafkaFuture<ConsumerGroupDescription> groupDescription =
+                admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId);
         Set<String> existing = get(admin.listTopics().names(), timeout);
         List<String> present = names.stream().filter(existing::contains).distinct().toList();
-        Map<String, TopicDescription> described = present.isEmpty() ? Map.of()
-                : get(admin.describeTopics(present).allTopicNames(), timeout);
         List<ConfigResource> resources = present.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-        Map<ConfigResource, Config> configs = present.isEmpty() ? Map.of()
-                : get(admin.describeConfigs(resources).all(), timeout);
+        KafkaFuture<Map<ConfigResource, Config>> configsAsked = present.isEmpty() ? null
+                : admin.describeConfigs(resources).all();
+        Map<String, TopicDescription> described = present.isEmpty() ? Map.of()
+                : get(admin.describeTopics(present).allTopicNames(), timeout);
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         described.forEach((t, d) -> d.partitions().forEach(p -> {
             earliest.put(new TopicPartition(t, p.partition()), OffsetSpec.earliest());
             latest.put(new TopicPartition(t, p.partition()), OffsetSpec.latest());
         }));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = earliest.isEmpty() ? Map.of()
-                : get(admin.listOffsets(earliest).all(), timeout);
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
-                : get(admin.listOffsets(latest).all(), timeout);
+        KafkaFuture<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> startsAsked = earliest.isEmpty()
+                ? null : admin.listOffsets(earliest).all();
+        KafkaFuture<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> endsAsked = latest.isEmpty()
+                ? null : admin.listOffsets(latest).all();
+        Map<ConfigResource, Config> configs = configsAsked == null ? Map.of() : get(configsAsked, timeout);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = startsAsked == null ? Map.of()
+                : get(startsAsked, timeout);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = endsAsked == null ? Map.of()
+                : get(endsAsked, timeout);
         Map<String, TopicState> topics = new TreeMap<>();
         for (String t : present) {
             Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t));
@@ -117,22 +127,25 @@ final class ClusterSnapshot {
                     value(c, "retention.ms"), s, e));
         }
         Map<TopicPartition, Long> committed = new HashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets =
-                get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), timeout);
-        offsets.forEach((tp, om) -> {
+        get(groupOffsets, timeout).forEach((tp, om) -> {
             if (om != null) {
                 committed.put(tp, om.offset());
             }
         });
-        return new ClusterSnapshot(topics, group(admin, groupId, timeout), committed);
+        return new ClusterSnapshot(topics, group(groupDescription, timeout), committed);
     }
 
     /** The group {@code groupId} as the broker describes it ({@link Group#NONE} when it does not exist). */
     static Group group(Admin admin, String groupId, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
+        return group(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId), timeout);
+    }
+
+    private static Group group(KafkaFuture<ConsumerGroupDescription> described, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
         ConsumerGroupDescription d;
         try {
-            d = get(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId), timeout);
+            d = get(described, timeout);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return Group.NONE;

@@ -87,6 +87,13 @@ public final class Preflight {
      * @throws WorkerException with exit code 3 when the broker does not answer within {@code timeout}
      */
     static Preflight check(App app, Properties props, Duration timeout) {
+        try (Admin admin = ClusterSnapshot.admin(props, timeout)) {
+            return check(app, props, admin, timeout);
+        }
+    }
+
+    /** The check through {@code admin} (a worker's start shares its own). */
+    static Preflight check(App app, Properties props, Admin admin, Duration timeout) {
         ExpectedTopics expected = new ExpectedTopics(app);
         List<String> names = new ArrayList<>(expected.read());
         app.topics().forEach(t -> names.add(t.name()));
@@ -95,7 +102,7 @@ public final class Preflight {
         names.add(ExpectedTopics.leaderTopic(app));
         String servers = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         ClusterSnapshot snapshot;
-        try (Admin admin = ClusterSnapshot.admin(props, timeout)) {
+        try {
             snapshot = ClusterSnapshot.read(admin, app.id(), names, timeout);
         } catch (ExecutionException | TimeoutException e) {
             Throwable root = e;
@@ -123,8 +130,9 @@ public final class Preflight {
      * The check a worker runs before it starts: logs the report, fails when a topic does not fit (exit 4), waits
      * up to {@code foreignMemberTimeout} for members of another protocol to leave (exit 6 when they stay).
      */
-    static void beforeStart(App app, Properties props, Duration timeout, Duration foreignMemberTimeout) {
-        Preflight p = check(app, props, timeout);
+    static void beforeStart(App app, Properties props, Admin admin, Duration timeout,
+                            Duration foreignMemberTimeout) {
+        Preflight p = check(app, props, admin, timeout);
         LOG.info("preflight of app {}:\n{}", app.id(), p.report());
         p.warnings.forEach(w -> LOG.warn("preflight: {}", w));
         if (!p.topicsFit) {

@@ -108,6 +108,7 @@ final class TopicDeclarer {
         Map<String, Wanted> wanted = wanted(app, partitions);
         existing.putAll(describe(missing(wanted.keySet(), existing.keySet())));
         checkExisting(wanted, existing);
+        List<Wanted> toCreate = new ArrayList<>();
         for (Wanted w : wanted.values()) {
             if (existing.containsKey(w.name)) {
                 continue;
@@ -121,8 +122,9 @@ final class TopicDeclarer {
                 LOG.warn("topic {} does not exist and topic_allow_declare is off: sends to it will wait for it", w.name);
                 continue;
             }
-            create(w);
+            toCreate.add(w);
         }
+        create(toCreate);
     }
 
     private static Set<String> missing(Set<String> all, Set<String> known) {
@@ -131,17 +133,24 @@ final class TopicDeclarer {
         return out;
     }
 
-    private void create(Wanted w) throws InterruptedException, TimeoutException {
-        NewTopic nt = new NewTopic(w.name, w.partitions, w.replicas).configs(w.configs);
-        try {
-            admin.createTopics(List.of(nt)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("created topic {} ({} partitions, replicas {}, configs {})", w.name, w.partitions, w.replicas,
-                    w.configs);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new WorkerException("Cannot create topic " + w.name + ": " + Worker.rootMessage(e)
-                        + ". Create it yourself, or turn declaring off (conf.topicAllowDeclare(false)).",
-                        WorkerException.TOPIC_MISMATCH, e);
+    /** Creates the topics in one request (one round trip), each topic's result checked on its own. */
+    private void create(List<Wanted> topics) throws InterruptedException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(topics.stream()
+                .map(w -> new NewTopic(w.name, w.partitions, w.replicas).configs(w.configs)).toList()).values();
+        for (Wanted w : topics) {
+            try {
+                results.get(w.name).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("created topic {} ({} partitions, replicas {}, configs {})", w.name, w.partitions,
+                        w.replicas, w.configs);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new WorkerException("Cannot create topic " + w.name + ": " + Worker.rootMessage(e)
+                            + ". Create it yourself, or turn declaring off (conf.topicAllowDeclare(false)).",
+                            WorkerException.TOPIC_MISMATCH, e);
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -159,8 +160,18 @@ final class TopologyCompiler {
                 changelog.put("retention.ms", Long.toString(w.expires().toMillis()));
             }
         }
-        return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingEnabled(changelog).withCachingDisabled();
+        StoreBuilder<KeyValueStore<Bytes, byte[]>> b = Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(),
+                Serdes.ByteArray()).withLoggingEnabled(changelog);
+        // Kafka Streams' record cache: a key updated many times between commits reaches the changelog (and the
+        // store under it) once per commit, with its latest value and the wall-clock stamp of that write; reads see
+        // the cache. The app's statestore.cache.max.bytes=0 writes every update, as Faust does.
+        return recordCache(app) ? b.withCachingEnabled() : b.withCachingDisabled();
+    }
+
+    /** Whether tables use Kafka Streams' record cache: unless the app sets {@code statestore.cache.max.bytes=0}. */
+    static boolean recordCache(App app) {
+        Object bytes = app.settings().streamsProperties().get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+        return bytes == null || Long.parseLong(bytes.toString().trim()) != 0;
     }
 
     static final Serializer<OutgoingKey> KEY_BYTES = (topic, key) -> key == null ? null : key.bytes();

@@ -26,7 +26,8 @@ final class WebViews {
     private final Worker worker;
     private final App app;
     private final TableRouter router;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Made on the first forward: an HttpClient starts a selector thread and loads the JDK's TLS stack (~500 classes).
+    private volatile HttpClient client;
     private WebServer web;
 
     WebViews(Worker worker) {
@@ -118,7 +119,7 @@ final class WebViews {
     private WebServer.Reply forward(HostInfo owner, WebServer.Exchange x) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port()
                         + x.uri())).header(WebServer.FORWARDED, "1").timeout(Duration.ofSeconds(10)).GET().build();
-        HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new WebServer.Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"),
                 r.body());
     }
@@ -217,5 +218,19 @@ final class WebViews {
         Map<String, List<Integer>> out = new TreeMap<>();
         tps.forEach((t, ps) -> out.put(t, List.copyOf(ps)));
         return out;
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 }

@@ -125,9 +125,9 @@ public final class BenchmarkMain {
         for (EndToEnd.Run r : runs) {
             md.append(String.format(Locale.ROOT, "- purchases run %s: %d records, first to last %.2f s (%.0f/s), "
                     + "CPU %.1f s (%.0f/CPU-s), steady %.0f/s, launch to ready %.2f s, to first output %.2f s, "
-                    + "%d out in the first 5 s, peak RSS %.0f MB, peak heap %.0f MB%n", r.impl(), r.records(),
+                    + "%d out in the first 5 s, peak RSS %.0f MB, peak heap %.0f MB, heap after GC %.0f MB%n", r.impl(), r.records(),
                     r.firstToLast(), r.firstToLastRate(), r.cpuSeconds(), r.recordsPerCpuSecond(), r.steadyRate(),
-                    r.launchToReady(), r.launchToFirst(), r.first5s(), r.peakRssMb(), r.peakHeapMb()));
+                    r.launchToReady(), r.launchToFirst(), r.first5s(), r.peakRssMb(), r.peakHeapMb(), r.heapAfterGcMb()));
         }
     }
 
@@ -138,7 +138,7 @@ public final class BenchmarkMain {
         for (int i = 0; i < 2; i++) {
             String impl = impls[i];
             double[] xs = runs.stream().filter(r -> r.impl().equals(impl)).mapToDouble(f).sorted().toArray();
-            v[i] = format.equals("max") ? xs[xs.length - 1] : xs[xs.length / 2];
+            v[i] = xs.length == 0 ? Double.NaN : format.equals("max") ? xs[xs.length - 1] : xs[xs.length / 2];
         }
         String fmt = format.equals("max") ? "%.0f" : format;
         md.append(String.format(Locale.ROOT, "| %s | " + fmt + " | " + fmt + " | %.2f |%n", what, v[0], v[1],

@@ -1,11 +1,13 @@
 package io.jfaust.benchmarks;
 
 import io.jfaust.App;
+import io.jfaust.Worker;
 import io.jfaust.examples.purchasesapp.PurchasesApp;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,11 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * One end-to-end run in its own JVM (so its memory and CPU time are its own): the lesson job or purchases_app.py,
@@ -43,21 +49,15 @@ public final class E2eChild {
         String bootstrap = args[1];
         String out = args[2];
         long records = Long.parseLong(args[3]);
-        String job = args.length > 4 ? args[4] : "lesson";
+        String jobName = args.length > 4 ? args[4] : "lesson";
         long launchedMs = args.length > 5 ? Long.parseLong(args[5]) : ManagementFactory.getRuntimeMXBean().getStartTime();
         Path state = Files.createTempDirectory("jfaust-e2e-");
-        boolean purchases = job.equals("purchases");
+        boolean purchases = jobName.equals("purchases");
         App app = purchases ? PurchasesApp.create("kafka://" + bootstrap)
                 : JfaustJobs.lesson("e2e-" + out, "kafka://" + bootstrap, out);
-        Properties props = app.streamsConfig();
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        Topology topology = impl.equals("jfaust") ? app.topology()
-                : purchases ? KafkaStreamsJobs.purchases() : KafkaStreamsJobs.lesson(out);
-        // The topics whose every partition must hold one record per input for the job to be done.
-        List<String> done = purchases ? List.of(out, props.get(StreamsConfig.APPLICATION_ID_CONFIG)
-                + "-currency_counts-changelog") : List.of(out);
-        CountDownLatch running = new CountDownLatch(1);
-        long[] readyMs = {0};
+        String appId = app.id();
+        // Done when the output holds one record per input and, for purchases_app.py, the table currency_counts
+        // (at the end of the repartition) counts every input, as the app's interactive queries see it.
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         long[] peakHeap = {0};
         long[] peakRss = {0};
@@ -74,18 +74,13 @@ public final class E2eChild {
         });
         sampler.setDaemon(true);
         sampler.start();
-        try (KafkaStreams streams = new KafkaStreams(topology, props);
+        long[] readyMs = {0};
+        Worker worker = impl.equals("jfaust") ? worker(app, state, readyMs) : null;
+        KafkaStreams streams = worker != null ? worker.streams()
+                : handWritten(purchases ? KafkaStreamsJobs.purchases() : KafkaStreamsJobs.lesson(out), appId,
+                        bootstrap, state, readyMs);
+        try (AutoCloseable job = worker != null ? worker : streams;
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING && readyMs[0] == 0) {
-                    readyMs[0] = System.currentTimeMillis();
-                    running.countDown();
-                }
-            });
-            streams.start();
-            if (!running.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("not running after 60 s");
-            }
             long t0 = System.nanoTime();
             long firstNanos = 0;
             long firstMs = 0;
@@ -93,17 +88,16 @@ public final class E2eChild {
             long outAtFirstPlus5 = -1;
             long nanosAtFirstPlus5 = 0;
             long written = 0;
-            long finished = 0;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (finished < records * done.size() && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("e2e.deadline", 300));
+            while ((written < records || purchases && total(streams, "currency_counts") < records)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
                 long now = System.nanoTime();
-                Map<String, Long> ends = endOffsets(admin, done);
+                Map<String, Long> ends = endOffsets(admin, List.of(out));
                 if (ends.isEmpty()) {
                     continue;
                 }
                 written = ends.getOrDefault(out, 0L);
-                finished = ends.values().stream().mapToLong(Long::longValue).sum();
                 if (written > 0 && firstNanos == 0) {
                     firstNanos = now;
                     firstMs = System.currentTimeMillis();
@@ -117,6 +111,14 @@ public final class E2eChild {
                 }
             }
             long end = System.nanoTime();
+            if (written < records) { // stalled: what every thread was doing, for the log (-De2e.log)
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    System.err.println("STALLED " + t.getName() + " " + t.getState());
+                    for (StackTraceElement e : stack) {
+                        System.err.println("    at " + e);
+                    }
+                });
+            }
             double seconds = (end - t0) / 1e9;
             double steady = outAtFirstPlus5 < 0 || end <= nanosAtFirstPlus5 ? Double.NaN
                     : (written - outAtFirstPlus5) / ((end - nanosAtFirstPlus5) / 1e9);
@@ -133,6 +135,60 @@ public final class E2eChild {
         } finally {
             io.jfaust.examples.TempDirs.deleteQuietly(state);
         }
+    }
+
+    /**
+     * jfaust as its users run it: a {@link Worker} with the {@code worker} verb's defaults (web server on a free
+     * port, meters, preflight, declared topics), its state in {@code state}.
+     */
+    private static Worker worker(App app, Path state, long[] readyMs) throws InterruptedException {
+        Worker w = Worker.create(app, o -> o.datadir(state.toString()).banner(false).webPort(0)).start();
+        if (!w.awaitRunning(Duration.ofSeconds(60))) {
+            w.close();
+            throw new IllegalStateException("jfaust worker not running after 60 s: " + w.failure());
+        }
+        readyMs[0] = System.currentTimeMillis();
+        return w;
+    }
+
+    /**
+     * The hand-written job as a Kafka Streams user writes it: only what it must set (application id, brokers, state
+     * directory); every other setting is Kafka Streams' default.
+     */
+    private static KafkaStreams handWritten(Topology topology, String appId, String bootstrap, Path state,
+                                             long[] readyMs) throws InterruptedException {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
+                readyMs[0] = System.currentTimeMillis();
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(60, TimeUnit.SECONDS)) {
+            streams.close();
+            throw new IllegalStateException("hand-written job not running after 60 s");
+        }
+        return streams;
+    }
+
+    /** The sum of a counting table's values (ASCII integers), over every task of {@code streams}. */
+    static long total(KafkaStreams streams, String table) {
+        long sum = 0;
+        try (KeyValueIterator<Bytes, byte[]> all = streams.store(StoreQueryParameters.fromNameAndType(table,
+                QueryableStoreTypes.<Bytes, byte[]>keyValueStore())).all()) {
+            while (all.hasNext()) {
+                sum += Long.parseLong(new String(all.next().value, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            return 0; // rebalancing or restoring: not counted yet
+        }
+        return sum;
     }
 
     /**

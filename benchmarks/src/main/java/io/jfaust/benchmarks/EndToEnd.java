@@ -1,10 +1,14 @@
 package io.jfaust.benchmarks;
 
+import io.jfaust.Worker;
 import io.jfaust.examples.EmbeddedKafka;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +52,7 @@ final class EndToEnd {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             load(kafka, BenchData.records(records));
             for (int i = 0; i < runs; i++) {
-                for (String impl : List.of("kstreams", "jfaust")) {
+                for (String impl : IMPLS) {
                     String topic = "dollars-" + impl + "-" + i;
                     kafka.createTopic(topic, 4);
                     out.add(child(impl, kafka.bootstrapServers(), topic, records, "lesson"));
@@ -66,7 +70,7 @@ final class EndToEnd {
         List<Run> out = new ArrayList<>();
         List<TestRecord<byte[], byte[]>> in = BenchData.records(records, true);
         for (int i = 0; i < runs; i++) {
-            for (String impl : List.of("kstreams", "jfaust")) {
+            for (String impl : IMPLS) {
                 try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
                     load(kafka, in);
                     kafka.createTopic("purchases-dollars", 4);
@@ -94,10 +98,13 @@ final class EndToEnd {
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(jvmFlags(impl));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), E2eChild.class.getName(), impl, bootstrap,
                 topic, Integer.toString(records), job, Long.toString(System.currentTimeMillis())));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // -De2e.log=<file>: the children's standard error, and their other output lines, appended there.
+        String log = System.getProperty("e2e.log");
+        Process p = new ProcessBuilder(cmd).redirectError(log == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.appendTo(new File(log))).start();
         Run run = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -107,6 +114,9 @@ final class EndToEnd {
                             Double.parseDouble(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
                             Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
                             Double.parseDouble(f[11]), Long.parseLong(f[12]));
+                } else if (log != null) {
+                    Files.writeString(Path.of(log), impl + "> " + line + "\n", StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
             }
         }
@@ -117,6 +127,18 @@ final class EndToEnd {
         return run;
     }
 
-    /** The child JVMs' flags: {@code -Xmx512m} unless {@code -De2e.jvm="..."} (space-separated) says otherwise. */
-    static final List<String> JVM_FLAGS = List.of(System.getProperty("e2e.jvm", "-Xmx512m").trim().split("\\s+"));
+    /**
+     * A child JVM's flags: {@code -De2e.jvm.<impl>="..."} (space-separated) if given, else {@code -De2e.jvm="..."},
+     * else the worker's {@link Worker#JVM_FLAGS} for jfaust and {@code -Xmx512m} for the hand-written job.
+     */
+    static List<String> jvmFlags(String impl) {
+        String flags = System.getProperty("e2e.jvm." + impl, System.getProperty("e2e.jvm"));
+        if (flags == null) {
+            return impl.equals("jfaust") ? Worker.JVM_FLAGS : List.of("-Xmx512m");
+        }
+        return flags.isBlank() ? List.of() : List.of(flags.trim().split("\\s+"));
+    }
+
+    /** The sides run, in this order: {@code -De2e.impls=jfaust} runs only jfaust (default: both). */
+    static final List<String> IMPLS = List.of(System.getProperty("e2e.impls", "kstreams,jfaust").split(","));
 }

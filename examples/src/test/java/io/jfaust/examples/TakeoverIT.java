@@ -130,10 +130,8 @@ class TakeoverIT {
                         .isEqualTo(partitionOf.get(text(r.key()).replaceAll("^\\[?\"([a-z]+)\".*", "$1"))));
             }
         }
-        List<ConsumerRecord<byte[], byte[]>> counts = TopicContents.read(kafka.bootstrapServers(),
-                "faustlab-purchase_counts-changelog");
-        assertThat(counts).filteredOn(r -> text(r.key()).equals("\"erin\"") && r.value() == null)
-                .as("erin's delete is a tombstone").hasSize(1);
+        // erin's delete and her next count may fall between the same two commits: the tables' record cache then
+        // writes only the count (the fold above is the same either way; tombstones: TableTest, TableDictTest)
     }
 
     /** The fixture's own records agree with the rules the expectations are computed from. */
