@@ -47,6 +47,7 @@ public final class Table<K, V> implements Iterable<K> {
     final String keySerializer;
     final String valueSerializer;
     private WindowedTable<K, V> windowed;
+    private volatile String changelogTopic;
     /** Faust's {@code partitions=}: the table's own partition count, or null for the source topics'. */
     @Nullable Integer partitions;
     private WindowCloseCallback<? super K, ? super V> windowClose;
@@ -80,7 +81,12 @@ public final class Table<K, V> implements Iterable<K> {
 
     /** Faust's changelog topic: {@code <app_id>-<table>-changelog}. */
     public String changelogTopic() {
-        return app.id() + "-" + name + "-changelog";
+        String topic = changelogTopic;
+        if (topic == null) { // read per decode (it names the topic in errors): made once
+            topic = app.id() + "-" + name + "-changelog";
+            changelogTopic = topic;
+        }
+        return topic;
     }
 
     /** The app that declared this table. */

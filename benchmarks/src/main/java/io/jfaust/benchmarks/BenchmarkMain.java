@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +18,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark side by side and prints one table of ratios (jfaust / baseline, measured in the same run):
- * serdes against plain Jackson, topologies in a TopologyTestDriver against hand-written Kafka Streams, the lesson
- * job end to end on a real broker, and memory. {@code --quick} shortens the JMH runs and makes one end-to-end run
- * per side; {@code --purchases} adds purchases_app.py end to end, {@code --only-purchases} runs only that (with
- * {@code --only-e2e}); {@code -De2e.jvm="..."} sets the child JVMs' flags. The table is also written to
+ * serdes against plain Jackson, topologies in a TopologyTestDriver against hand-written Kafka Streams, and
+ * purchases_app.py and the lesson job end to end on a real broker (speed, start, CPU by thread, memory).
+ * {@code --quick} shortens the JMH runs and makes one end-to-end run per side; {@code --no-purchases} leaves out
+ * purchases_app.py, {@code --only-purchases} runs only that (with {@code --only-e2e}); {@code -De2e.jvm="..."} sets
+ * both children's JVM flags, {@code -De2e.jvm.jfaust="..."} one side's. The table is also written to
  * {@code benchmarks/target/results.md}.
  *
  * <pre>{@code
@@ -39,7 +41,7 @@ public final class BenchmarkMain {
         md.append("Measured ").append(LocalDate.now()).append(" on ").append(machine()).append("\n\n");
         Map<String, double[]> scores = new HashMap<>();
         ChainedOptionsBuilder opts = new OptionsBuilder().include(SerdeBench.class.getSimpleName())
-                .include(TopologyBench.class.getSimpleName()).shouldFailOnError(true);
+                .shouldFailOnError(true);
         if (quick) {
             opts.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(1))
                     .measurementTime(TimeValue.seconds(1));
@@ -54,6 +56,7 @@ public final class BenchmarkMain {
             scores.put(name + " " + params, new double[] {r.getPrimaryResult().getScore(),
                     r.getPrimaryResult().getScoreError()});
         }
+        Map<String, List<double[]>> rounds = jmh ? topologyRounds(quick ? 1 : 3, quick) : Map.of();
         md.append("| benchmark | jfaust | baseline | ratio (jfaust/baseline) |\n|---|---|---|---|\n");
         for (String rec : List.of("purchase", "nested")) {
             for (String codec : List.of("json", "json|binary")) {
@@ -66,39 +69,38 @@ public final class BenchmarkMain {
                 }
             }
         }
-        for (String job : List.of("lesson", "count-memory", "count-rocksdb", "window")) {
-            row(md, "TTD " + job + " (records/s; baseline hand-written Kafka Streams)",
-                    scores.get("pipe {impl=jfaust, job=" + job + "}"), scores.get("pipe {impl=kstreams, job=" + job + "}"));
+        md.append("\nTopologyTestDriver, one fork per job and side, the two sides alternating (kstreams, jfaust) round "
+                + "after round: medians of the rounds, then each round's ratio.\n\n| job | jfaust | hand-written "
+                + "| ratio of medians | ratio per round |\n|---|---|---|---|---|\n");
+        for (String job : TopologyBench.JOBS) {
+            List<double[]> pairs = rounds.getOrDefault(job, List.of());
+            if (pairs.isEmpty()) {
+                continue;
+            }
+            double j = median(pairs.stream().mapToDouble(x -> x[0]).toArray());
+            double k = median(pairs.stream().mapToDouble(x -> x[1]).toArray());
+            md.append(String.format(Locale.ROOT, "| TTD %s (records/s) | %.0f | %.0f | %.2f | %s |%n", job, j, k, j / k,
+                    pairs.stream().map(x -> String.format(Locale.ROOT, "%.2f", x[0] / x[1]))
+                            .collect(java.util.stream.Collectors.joining(", "))));
         }
-        // purchases_app.py end to end is opt-in: it starts a broker per child run, and one run of six hung in the
-        // input producer's flush on the fifth broker (2026-12-01, cause not found yet).
+        // --only-purchases: purchases_app.py only (no lesson); --no-purchases: the lesson only
         boolean lesson = !List.of(args).contains("--only-purchases");
-        if (e2e && (List.of(args).contains("--purchases") || !lesson)) {
-            List<EndToEnd.Run> purchases = EndToEnd.runPurchases(200_000, quick ? 1 : 3);
-            purchasesRows(md, purchases);
+        boolean purchases = e2e && !List.of(args).contains("--no-purchases");
+        if (e2e) {
+            md.append("\nEnd to end: jfaust as a worker (").append(String.join(" ", EndToEnd.jvmFlags("jfaust")))
+                    .append(") against the hand-written job on Kafka Streams' defaults (")
+                    .append(String.join(" ", EndToEnd.jvmFlags("kstreams")))
+                    .append("); medians, then every run in order.\n\n| figure | jfaust | hand-written | ratio | jfaust runs "
+                            + "| hand-written runs |\n|---|---|---|---|---|---|\n");
+        }
+        if (purchases) {
+            e2eRows(md, "purchases_app.py", EndToEnd.runPurchases(200_000, quick ? 1 : 3));
         }
         if (e2e && lesson) {
-            List<EndToEnd.Run> runs = EndToEnd.run(200_000, quick ? 1 : 3);
-            EndToEnd.Run bestJ = median(runs, "jfaust");
-            EndToEnd.Run bestK = median(runs, "kstreams");
-            md.append(String.format(Locale.ROOT, "| end to end, lesson, 200k records, 4 partitions (records/s; median of %d) "
-                    + "| %.0f | %.0f | %.2f |%n", runs.size() / 2, bestJ.recordsPerSecond(), bestK.recordsPerSecond(),
-                    bestJ.recordsPerSecond() / bestK.recordsPerSecond()));
-            md.append(String.format(Locale.ROOT, "| memory: peak RSS of the lesson worker (MB) | %.0f | %.0f | %.2f |%n",
-                    maxOf(runs, "jfaust", true), maxOf(runs, "kstreams", true),
-                    maxOf(runs, "jfaust", true) / maxOf(runs, "kstreams", true)));
-            md.append(String.format(Locale.ROOT, "| memory: peak heap used (MB) | %.0f | %.0f | %.2f |%n",
-                    maxOf(runs, "jfaust", false), maxOf(runs, "kstreams", false),
-                    maxOf(runs, "jfaust", false) / maxOf(runs, "kstreams", false)));
-            md.append(String.format(Locale.ROOT, "%nFor context, real Faust 0.15.2 on this class of machine, same job end "
-                    + "to end: ~2 250 records/s (~2 900 with its C extensions); with a table ~1 800; with a tumbling "
-                    + "windowed table ~1 650. jfaust end to end (median): %.0f records/s (%.0fx Faust's lesson figure).%n",
-                    bestJ.recordsPerSecond(), bestJ.recordsPerSecond() / 2250));
-            for (EndToEnd.Run r : runs) {
-                md.append(String.format(Locale.ROOT, "- run %s: %d records in %.2f s (%.0f/s), peak RSS %.0f MB, peak heap "
-                        + "%.0f MB, heap after GC %.0f MB%n", r.impl(), r.records(), r.seconds(), r.recordsPerSecond(),
-                        r.peakRssMb(), r.peakHeapMb(), r.heapAfterGcMb()));
-            }
+            e2eRows(md, "lesson", EndToEnd.run(200_000, quick ? 1 : 3));
+            md.append("\nFor context, real Faust 0.15.2 on this class of machine, same lesson job end to end: ~2 250 "
+                    + "records/s (~2 900 with its C extensions); with a table ~1 800; with a tumbling windowed table "
+                    + "~1 650.\n");
         }
         System.out.println();
         System.out.println(md);
@@ -107,53 +109,80 @@ public final class BenchmarkMain {
         Files.writeString(out, md.toString());
     }
 
-    /** purchases_app.py end to end: medians over the runs of each side, and every run. */
-    private static void purchasesRows(StringBuilder md, List<EndToEnd.Run> runs) {
-        int n = runs.size() / 2;
-        String p = "purchases_app.py, 200k records, 4 partitions: ";
-        e2eRow(md, p + "first to last output (records/s; median of " + n + ")", runs,
-                EndToEnd.Run::firstToLastRate, "%.0f");
-        e2eRow(md, p + "records per CPU-second of the worker process (median)", runs,
-                EndToEnd.Run::recordsPerCpuSecond, "%.0f");
-        e2eRow(md, p + "steady state, after the first 5 s of output (records/s; median)", runs,
-                EndToEnd.Run::steadyRate, "%.0f");
-        e2eRow(md, p + "launch to ready (s; median)", runs, EndToEnd.Run::launchToReady, "%.2f");
-        e2eRow(md, p + "launch to first output (s; median)", runs, EndToEnd.Run::launchToFirst, "%.2f");
-        e2eRow(md, p + "output in the first 5 s after ready (records; median)", runs, r -> (double) r.first5s(),
-                "%.0f");
-        e2eRow(md, p + "peak RSS (MB; max)", runs, EndToEnd.Run::peakRssMb, "max");
-        for (EndToEnd.Run r : runs) {
-            md.append(String.format(Locale.ROOT, "- purchases run %s: %d records, first to last %.2f s (%.0f/s), "
-                    + "CPU %.1f s (%.0f/CPU-s), steady %.0f/s, launch to ready %.2f s, to first output %.2f s, "
-                    + "%d out in the first 5 s, peak RSS %.0f MB, peak heap %.0f MB, heap after GC %.0f MB%n", r.impl(), r.records(),
-                    r.firstToLast(), r.firstToLastRate(), r.cpuSeconds(), r.recordsPerCpuSecond(), r.steadyRate(),
-                    r.launchToReady(), r.launchToFirst(), r.first5s(), r.peakRssMb(), r.peakHeapMb(), r.heapAfterGcMb()));
+    /**
+     * The TopologyTestDriver jobs, one JMH fork per job and side, the sides alternating within each round so that a
+     * pair's two forks run minutes apart at most (forks of one side run back to back otherwise, and a shared machine
+     * drifts between them): per job, each round's {jfaust, hand-written} records/s.
+     */
+    private static Map<String, List<double[]>> topologyRounds(int rounds, boolean quick) throws Exception {
+        Map<String, List<double[]>> out = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String job : TopologyBench.JOBS) {
+                double[] pair = new double[2];
+                for (String impl : List.of("kstreams", "jfaust")) {
+                    ChainedOptionsBuilder o = new OptionsBuilder().include(TopologyBench.class.getSimpleName())
+                            .param("job", job).param("impl", impl).forks(1).shouldFailOnError(true);
+                    if (quick) {
+                        o.warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(1))
+                                .measurementTime(TimeValue.seconds(1));
+                    } else {
+                        o.warmupIterations(2).measurementIterations(4).warmupTime(TimeValue.seconds(2))
+                                .measurementTime(TimeValue.seconds(2));
+                    }
+                    double score = new Runner(o.build()).runSingle().getPrimaryResult().getScore();
+                    pair[impl.equals("jfaust") ? 0 : 1] = score;
+                }
+                out.computeIfAbsent(job, j -> new ArrayList<>()).add(pair);
+            }
         }
+        return out;
+    }
+
+    private static double median(double[] xs) {
+        double[] sorted = xs.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+    }
+
+    /** One job end to end: each figure's median per side, their ratio, and every run's figure. */
+    private static void e2eRows(StringBuilder md, String job, List<EndToEnd.Run> runs) {
+        String p = job + ", 200k records, 4 partitions: ";
+        e2eRow(md, p + "first to last output (records/s)", runs, EndToEnd.Run::firstToLastRate, "%.0f");
+        e2eRow(md, p + "records per CPU-second of the worker process", runs, EndToEnd.Run::recordsPerCpuSecond,
+                "%.0f");
+        e2eRow(md, p + "steady state, after the first 5 s of output (records/s)", runs, EndToEnd.Run::steadyRate,
+                "%.0f");
+        e2eRow(md, p + "launch to ready (s)", runs, EndToEnd.Run::launchToReady, "%.2f");
+        e2eRow(md, p + "launch to first output (s)", runs, EndToEnd.Run::launchToFirst, "%.2f");
+        e2eRow(md, p + "output in the first 5 s after ready (records)", runs, r -> (double) r.first5s(), "%.0f");
+        e2eRow(md, p + "peak RSS (MB)", runs, EndToEnd.Run::peakRssMb, "%.0f");
+        e2eRow(md, p + "peak heap used (MB)", runs, EndToEnd.Run::peakHeapMb, "%.0f");
+        e2eRow(md, p + "heap after GC at the end (MB)", runs, EndToEnd.Run::heapAfterGcMb, "%.0f");
+        e2eRow(md, p + "CPU s of the whole process", runs, EndToEnd.Run::cpuSeconds, "%.2f");
+        e2eRow(md, p + "CPU s of the JIT compiler threads", runs, EndToEnd.Run::jitCpu, "%.2f");
+        e2eRow(md, p + "CPU s of garbage collection (VM and GC threads)", runs, EndToEnd.Run::gcCpu, "%.2f");
+        e2eRow(md, p + "CPU s of the stream threads", runs, EndToEnd.Run::streamCpu, "%.2f");
+        e2eRow(md, p + "CPU s of the producer I/O threads", runs, EndToEnd.Run::producerCpu, "%.2f");
     }
 
     private static void e2eRow(StringBuilder md, String what, List<EndToEnd.Run> runs,
                                java.util.function.ToDoubleFunction<EndToEnd.Run> f, String format) {
         double[] v = new double[2];
-        String[] impls = {"jfaust", "kstreams"};
+        String[] each = new String[2];
+        // jfaust against the other side run (the hand-written job; or a jfaust variant, -De2e.impls=jfaust-b,jfaust)
+        String other = EndToEnd.IMPLS.stream().filter(i -> !i.equals("jfaust")).findFirst().orElse("kstreams");
+        String[] impls = {"jfaust", other};
         for (int i = 0; i < 2; i++) {
             String impl = impls[i];
-            double[] xs = runs.stream().filter(r -> r.impl().equals(impl)).mapToDouble(f).sorted().toArray();
-            v[i] = xs.length == 0 ? Double.NaN : format.equals("max") ? xs[xs.length - 1] : xs[xs.length / 2];
+            double[] xs = runs.stream().filter(r -> r.impl().equals(impl)).mapToDouble(f).toArray();
+            each[i] = java.util.Arrays.stream(xs).mapToObj(x -> String.format(Locale.ROOT, format, x))
+                    .collect(java.util.stream.Collectors.joining(" / "));
+            double[] sorted = xs.clone();
+            java.util.Arrays.sort(sorted);
+            v[i] = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
         }
-        String fmt = format.equals("max") ? "%.0f" : format;
-        md.append(String.format(Locale.ROOT, "| %s | " + fmt + " | " + fmt + " | %.2f |%n", what, v[0], v[1],
-                v[0] / v[1]));
-    }
-
-    private static EndToEnd.Run median(List<EndToEnd.Run> runs, String impl) {
-        List<EndToEnd.Run> mine = runs.stream().filter(r -> r.impl().equals(impl))
-                .sorted((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond())).toList();
-        return mine.get(mine.size() / 2);
-    }
-
-    private static double maxOf(List<EndToEnd.Run> runs, String impl, boolean rss) {
-        return runs.stream().filter(r -> r.impl().equals(impl)).mapToDouble(r -> rss ? r.peakRssMb() : r.peakHeapMb())
-                .max().orElse(Double.NaN);
+        md.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | %.2f | %s | %s |%n", what, v[0],
+                v[1], v[0] / v[1], each[0], each[1]));
     }
 
     private static void row(StringBuilder md, String what, double[] j, double[] b) {

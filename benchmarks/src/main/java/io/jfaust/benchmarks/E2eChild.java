@@ -38,7 +38,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  * <pre>{@code
  * // started by EndToEnd, one JVM per run:
  * java -Xmx512m -cp benchmarks.jar io.jfaust.benchmarks.E2eChild jfaust 127.0.0.1:9092 out-topic 200000 lesson 0
- * // prints: RESULT jfaust 200000 4.120 297.0 149.0 11.0 2.1 2.3 4.0 9.5 52000 31000
+ * // prints: RESULT jfaust 200000 4.120 297.0 149.0 11.0 2.1 2.3 4.0 9.5 52000 31000 5.9 0.4 3.8 0.9
  * }</pre>
  */
 public final class E2eChild {
@@ -75,7 +75,8 @@ public final class E2eChild {
         sampler.setDaemon(true);
         sampler.start();
         long[] readyMs = {0};
-        Worker worker = impl.equals("jfaust") ? worker(app, state, readyMs) : null;
+        // "jfaust" or a variant of it ("jfaust-b": its own flags and -De2e.props, to measure one default)
+        Worker worker = impl.startsWith("jfaust") ? worker(app, state, readyMs) : null;
         KafkaStreams streams = worker != null ? worker.streams()
                 : handWritten(purchases ? KafkaStreamsJobs.purchases() : KafkaStreamsJobs.lesson(out), appId,
                         bootstrap, state, readyMs);
@@ -119,6 +120,10 @@ public final class E2eChild {
                     }
                 });
             }
+            if (Boolean.getBoolean("e2e.threads")) { // CPU seconds per thread name, JIT and GC threads included
+                threadCpu().forEach((name, cpu) -> System.err.printf(java.util.Locale.ROOT, "CPU %-20s %.2f%n",
+                        name, cpu));
+            }
             double seconds = (end - t0) / 1e9;
             double steady = outAtFirstPlus5 < 0 || end <= nanosAtFirstPlus5 ? Double.NaN
                     : (written - outAtFirstPlus5) / ((end - nanosAtFirstPlus5) / 1e9);
@@ -127,11 +132,17 @@ public final class E2eChild {
             sampler.interrupt();
             System.gc();
             long afterGc = mem.getHeapMemoryUsage().getUsed();
-            System.out.printf(java.util.Locale.ROOT, "RESULT %s %d %.3f %.1f %.1f %.1f %.3f %.3f %.3f %.3f %.0f %d%n",
+            Map<String, Double> perThread = threadCpu();
+            double jit = sum(perThread, n -> n.contains("CompilerThre"));
+            double gc = sum(perThread, n -> n.equals("VM Thread") || n.startsWith("GC Thread") || n.startsWith("GN "));
+            double stream = javaThreadCpu("StreamThread");
+            double producer = javaThreadCpu("kafka-producer-network-thread");
+            System.out.printf(java.util.Locale.ROOT, "RESULT %s %d %.3f %.1f %.1f %.1f %.3f %.3f %.3f %.3f %.0f %d "
+                    + "%.2f %.2f %.2f %.2f%n",
                     impl, written, seconds, Math.max(peakRss[0], hwmKb() * 1024) / 1048576.0,
                     peakHeap[0] / 1048576.0, afterGc / 1048576.0, (readyMs[0] - launchedMs) / 1000.0,
                     (firstMs - launchedMs) / 1000.0, (end - firstNanos) / 1e9, cpu, steady,
-                    outAt5s < 0 ? written : outAt5s);
+                    outAt5s < 0 ? written : outAt5s, jit, gc, stream, producer);
         } finally {
             io.jfaust.examples.TempDirs.deleteQuietly(state);
         }
@@ -142,7 +153,16 @@ public final class E2eChild {
      * port, meters, preflight, declared topics), its state in {@code state}.
      */
     private static Worker worker(App app, Path state, long[] readyMs) throws InterruptedException {
-        Worker w = Worker.create(app, o -> o.datadir(state.toString()).banner(false).webPort(0)).start();
+        // -De2e.props=key=value,... : Kafka Streams / client properties on top of the worker's (to measure one)
+        String extra = System.getProperty("e2e.props", "");
+        Worker w = Worker.create(app, o -> {
+            o.datadir(state.toString()).banner(false).webPort(0);
+            for (String kv : extra.split(",")) {
+                if (!kv.isBlank()) {
+                    o.property(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+                }
+            }
+        }).start();
         if (!w.awaitRunning(Duration.ofSeconds(60))) {
             w.close();
             throw new IllegalStateException("jfaust worker not running after 60 s: " + w.failure());
@@ -207,6 +227,40 @@ public final class E2eChild {
             return Map.of();
         }
         return sums;
+    }
+
+    private static double sum(Map<String, Double> perThread, java.util.function.Predicate<String> which) {
+        return perThread.entrySet().stream().filter(e -> which.test(e.getKey())).mapToDouble(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** CPU seconds of the live Java threads whose name contains {@code part}. */
+    private static double javaThreadCpu(String part) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().contains(part)) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId())) / 1e9;
+            }
+        }
+        return sum;
+    }
+
+    /** CPU seconds of this process's threads by name (digits folded), from /proc; empty where there is none. */
+    private static Map<String, Double> threadCpu() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+                String stat = Files.readString(t.resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in ticks
+                out.merge(name, cpu, Double::sum);
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return out;
     }
 
     private static long rssKb() {

@@ -49,6 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TopologyBench {
     static final int RECORDS = 100_000;
 
+    /** The jobs, as {@link #job} takes them. */
+    static final List<String> JOBS = List.of("lesson", "count-memory", "count-rocksdb", "window");
+
     @Param({"lesson", "count-memory", "count-rocksdb", "window"})
     public String job;
 

@@ -206,8 +206,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)
                     .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
+            // every partition led before the first send (a send to a partition still without one is retried)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!led(admin, name) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name + ": " + e, e);
+        }
+    }
+
+    /** Whether every partition of {@code topic} has a leader (false while the broker does not know it yet). */
+    private static boolean led(Admin admin, String topic) throws Exception {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().allMatch(p -> p.leader() != null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -49,10 +49,26 @@ public final class JsonWriter {
             // What a counting table writes on every event: the digits, without a sink to grow.
             return value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
-        ByteSink out = new ByteSink(128);
-        writeValue(out, value, 0);
-        return out.toByteArray();
+        ByteSink out = SINKS.get();
+        if (out.busy) { // a codec inside this write writing JSON of its own
+            out = new ByteSink(128);
+        }
+        out.busy = true;
+        out.size = 0;
+        try {
+            writeValue(out, value, 0);
+            return out.toByteArray();
+        } finally {
+            out.busy = false;
+            if (out.buf.length > MAX_KEPT_SINK) {
+                out.buf = new byte[256]; // do not keep a large document's buffer per thread
+            }
+        }
     }
+
+    /** Each thread's sink, reused: a write allocates only its result (a table key or value per event). */
+    private static final ThreadLocal<ByteSink> SINKS = ThreadLocal.withInitial(() -> new ByteSink(256));
+    private static final int MAX_KEPT_SINK = 64 * 1024;
 
     private void writeValue(ByteSink out, Object v, int depth) {
         if (depth > MAX_DEPTH) {
@@ -244,6 +260,7 @@ public final class JsonWriter {
     static final class ByteSink {
         private byte[] buf;
         private int size;
+        private boolean busy;
 
         ByteSink(int capacity) {
             buf = new byte[capacity];
