@@ -153,6 +153,29 @@ final class TopicDeclarer {
                 }
             }
         }
+        awaitVisible(topics.stream().map(w -> w.name).toList());
+    }
+
+    /**
+     * Waits until the broker lists the topics just created: a create is answered once the controller has it, and a
+     * listing right after (the preflight's, Kafka Streams') may not show it yet.
+     */
+    private void awaitVisible(List<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).containsAll(names)) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                throw new WorkerException("Cannot list topics: " + Worker.rootMessage(e),
+                        WorkerException.BROKER_UNREACHABLE, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topics " + names + " created but not listed after " + timeout);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void checkExisting(Map<String, Wanted> wanted, Map<String, TopicDescription> existing)
