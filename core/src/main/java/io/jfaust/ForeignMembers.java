@@ -42,17 +42,17 @@ final class ForeignMembers {
     }
 
     /**
-     * Waits until the group has no foreign members, up to {@code bound}.
+     * Waits until the group has no foreign members, up to {@code bound}, asking through {@code admin} (the start's).
      *
      * @throws WorkerException with exit code 6, naming the members, when they are still there after {@code bound}
      */
-    static void await(App app, Properties props, Group found, Duration bound, Duration requestTimeout) {
+    static void await(App app, Admin admin, Group found, Duration bound, Duration requestTimeout) {
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
         long nextLog = start;
         boolean first = true;
         Group g = found;
-        try (Admin admin = ClusterSnapshot.admin(props, requestTimeout)) {
+        try {
             while (in(g)) {
                 long now = System.nanoTime();
                 if (now - deadline >= 0) {

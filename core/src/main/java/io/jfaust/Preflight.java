@@ -139,7 +139,7 @@ public final class Preflight {
             throw new WorkerException(String.join(" ", p.problems), WorkerException.TOPIC_MISMATCH, null);
         }
         if (!p.foreign.isEmpty()) {
-            ForeignMembers.await(app, props, p.group, foreignMemberTimeout, timeout);
+            ForeignMembers.await(app, admin, p.group, foreignMemberTimeout, timeout);
         }
     }
 

@@ -163,16 +163,19 @@ final class TopicDeclarer {
     private void awaitVisible(List<String> names) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            long leftMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
             try {
-                if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).containsAll(names)) {
+                if (admin.listTopics().names().get(leftMs, TimeUnit.MILLISECONDS).containsAll(names)) {
                     return;
                 }
             } catch (ExecutionException e) {
                 throw new WorkerException("Cannot list topics: " + Worker.rootMessage(e),
                         WorkerException.BROKER_UNREACHABLE, e);
             }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("topics " + names + " created but not listed after " + timeout);
+            if (System.nanoTime() - deadline > 0) {
+                throw new WorkerException("Created topics " + names + " but the broker did not list them within "
+                        + timeout.toSeconds() + " s. Check the broker's logs, or create them yourself.",
+                        WorkerException.TOPIC_MISMATCH, null);
             }
             Thread.sleep(20);
         }

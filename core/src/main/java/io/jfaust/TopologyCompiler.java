@@ -168,7 +168,11 @@ final class TopologyCompiler {
         return recordCache(app) ? b.withCachingEnabled() : b.withCachingDisabled();
     }
 
-    /** Whether tables use Kafka Streams' record cache: unless the app sets {@code statestore.cache.max.bytes=0}. */
+    /**
+     * Whether tables use Kafka Streams' record cache: unless the app's own settings say
+     * {@code statestore.cache.max.bytes=0} (a worker's or driver's property of 0 leaves the cache in place with no
+     * room, which writes every update too).
+     */
     static boolean recordCache(App app) {
         Object bytes = app.settings().streamsProperties().get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
         return bytes == null || Long.parseLong(bytes.toString().trim()) != 0;

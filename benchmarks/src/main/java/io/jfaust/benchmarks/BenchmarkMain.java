@@ -175,11 +175,10 @@ public final class BenchmarkMain {
         for (int i = 0; i < 2; i++) {
             String impl = impls[i];
             double[] xs = runs.stream().filter(r -> r.impl().equals(impl)).mapToDouble(f).toArray();
+            // a run with no such figure (done within 5 s of its first output: no steady state) is listed, not ranked
             each[i] = java.util.Arrays.stream(xs).mapToObj(x -> String.format(Locale.ROOT, format, x))
                     .collect(java.util.stream.Collectors.joining(" / "));
-            double[] sorted = xs.clone();
-            java.util.Arrays.sort(sorted);
-            v[i] = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+            v[i] = median(java.util.Arrays.stream(xs).filter(x -> !Double.isNaN(x)).toArray());
         }
         md.append(String.format(Locale.ROOT, "| %s | " + format + " | " + format + " | %.2f | %s | %s |%n", what, v[0],
                 v[1], v[0] / v[1], each[0], each[1]));

@@ -149,7 +149,13 @@ class ChangelogRetentionIT {
         Topic<String, String> updates = app.topic("updates", String.class, String.class,
                 t -> t.valueSerializer("raw"));
         io.jfaust.Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L);
-        app.agent(id + ".count", updates, s -> s.forEachItem((k, v) -> counts.update(k, n -> n + 1)));
+        app.agent(id + ".count", updates, s -> s.forEachItem((k, v) -> {
+            if (v.equals("del")) {
+                counts.delete(k);
+            } else {
+                counts.update(k, n -> n + 1);
+            }
+        }));
         return app;
     }
 
@@ -170,6 +176,20 @@ class ChangelogRetentionIT {
                             "u".getBytes(StandardCharsets.UTF_8)));
                 }
             }
+        }
+    }
+
+    private static long tombstones(List<ConsumerRecord<byte[], byte[]>> log, String key) {
+        return log.stream().filter(r -> r.value() == null && new String(r.key(), StandardCharsets.UTF_8).equals(key))
+                .count();
+    }
+
+    private static void produceOne(String key, String value) {
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>("updates", key.getBytes(StandardCharsets.UTF_8),
+                    value.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -199,13 +219,27 @@ class ChangelogRetentionIT {
             @SuppressWarnings("unchecked")
             io.jfaust.Table<String, Long> table = (io.jfaust.Table<String, Long>) app.tables().get(0);
             assertThat(restored.get(table, "a")).isEqualTo(201L);
+
+            // a delete no later write replaces reaches the changelog as a tombstone at the next commit
+            produceOne("c", "del");
+            List<ConsumerRecord<byte[], byte[]>> log = TopicContents.read(kafka.bootstrapServers(), changelog);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (tombstones(log, "\"c\"") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                log = TopicContents.read(kafka.bootstrapServers(), changelog);
+            }
+            assertThat(tombstones(log, "\"c\"")).isEqualTo(1);
+            assertThat(tombstones(log, "\"a\"") + tombstones(log, "\"b\"")).isZero();
+            assertThat(restored.containsKey(table, "c")).isFalse();
         }
 
-        // Faust's changelog exactly: one record per update
+        // Faust's changelog exactly: one record per update, the delete's tombstone included
         String exact = "exact-counts-changelog";
         try (Worker w = start(counting("exact", Map.of("statestore.cache.max.bytes", 0)), "exact")) {
-            assertThat(counts(exact, 201)).hasSize(3);
+            assertThat(Changelogs.table(kafka.bootstrapServers(), exact, t -> t.size() == 2
+                    && "201".equals(t.get("\"a\"")) && "201".equals(t.get("\"b\"")), Duration.ofSeconds(60)))
+                    .containsOnlyKeys("\"a\"", "\"b\"");
         }
-        assertThat(TopicContents.read(kafka.bootstrapServers(), exact)).hasSize(603);
+        assertThat(TopicContents.read(kafka.bootstrapServers(), exact)).hasSize(604);
     }
 }

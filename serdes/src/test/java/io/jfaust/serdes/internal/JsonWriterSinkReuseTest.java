@@ -33,6 +33,16 @@ class JsonWriterSinkReuseTest {
     }
 
     @Test
+    void aWriteThatFailsHalfwayLeavesTheNextOneWhole() {
+        List<Object> circular = new java.util.ArrayList<>();
+        circular.add("start");
+        circular.add(circular);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.write(circular))
+                .isInstanceOf(io.jfaust.serdes.CodecException.class).hasMessageContaining("nested deeper");
+        assertThat(text(List.of("after"))).isEqualTo("[\"after\"]");
+    }
+
+    @Test
     void writesOnOtherThreadsDoNotMix() throws Exception {
         String[] seen = new String[4];
         Thread[] threads = new Thread[4];
