@@ -131,7 +131,8 @@ class TakeoverIT {
             }
         }
         // erin's delete and her next count may fall between the same two commits: the tables' record cache then
-        // writes only the count (the fold above is the same either way; tombstones: TableTest, TableDictTest)
+        // writes only the count (the fold above is the same either way; a delete left alone is a tombstone:
+        // ChangelogRetentionIT on the broker, TableTest and TableDictTest in the driver)
     }
 
     /** The fixture's own records agree with the rules the expectations are computed from. */
