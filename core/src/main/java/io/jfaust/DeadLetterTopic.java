@@ -102,8 +102,7 @@ final class DeadLetterTopic {
                 }
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new WorkerException("Cannot describe topic " + topic + ": " + e.getCause(),
-                            WorkerException.BROKER_UNREACHABLE, e);
+                    throw WorkerException.fromKafka("Cannot describe topic " + topic + ": " + e.getCause(), e);
                 }
             }
         }

@@ -77,8 +77,7 @@ final class ForeignMembers {
             Thread.currentThread().interrupt();
             throw new WorkerException("interrupted while waiting for group " + app.id(), WorkerException.FAILED, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new WorkerException("Cannot describe group " + app.id() + ": " + e,
-                    WorkerException.BROKER_UNREACHABLE, e);
+            throw WorkerException.fromKafka("Cannot describe group " + app.id() + ": " + e, e);
         }
         if (found != g) {
             LOG.info("group {}: the members of another protocol are gone after {} ms; joining", app.id(),

@@ -109,9 +109,8 @@ public final class Preflight {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new WorkerException("Cannot reach a Kafka broker at " + servers + " within " + timeout.toSeconds()
-                    + " s (" + root + "). Start one, or pass --broker kafka://host:port.",
-                    WorkerException.BROKER_UNREACHABLE, e);
+            throw WorkerException.fromKafka("Cannot reach a Kafka broker at " + servers + " within "
+                    + timeout.toSeconds() + " s (" + root + "). Start one, or pass --broker kafka://host:port.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerException("interrupted while reading the cluster", WorkerException.FAILED, e);

@@ -169,8 +169,7 @@ final class TopicDeclarer {
                     return;
                 }
             } catch (ExecutionException e) {
-                throw new WorkerException("Cannot list topics: " + Worker.rootMessage(e),
-                        WorkerException.BROKER_UNREACHABLE, e);
+                throw WorkerException.fromKafka("Cannot list topics: " + Worker.rootMessage(e), e);
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new WorkerException("Created topics " + names + " but the broker did not list them within "
@@ -239,8 +238,8 @@ final class TopicDeclarer {
                 out.put(e.getKey(), e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
             } catch (ExecutionException ex) {
                 if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new WorkerException("Cannot describe topic " + e.getKey() + ": " + Worker.rootMessage(ex),
-                            WorkerException.BROKER_UNREACHABLE, ex);
+                    throw WorkerException.fromKafka("Cannot describe topic " + e.getKey() + ": "
+                            + Worker.rootMessage(ex), ex);
                 }
             }
         }
@@ -251,7 +250,7 @@ final class TopicDeclarer {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new WorkerException("Cannot " + what + ": " + Worker.rootMessage(e), WorkerException.BROKER_UNREACHABLE,
+            throw WorkerException.fromKafka("Cannot " + what + ": " + Worker.rootMessage(e),
                     e);
         }
     }

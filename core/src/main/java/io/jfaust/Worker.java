@@ -322,9 +322,9 @@ public final class Worker extends RunningApp {
             try {
                 admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                throw new WorkerException("Cannot reach a Kafka broker at " + servers + " within "
+                throw WorkerException.fromKafka("Cannot reach a Kafka broker at " + servers + " within "
                         + timeout.toSeconds() + " s (" + rootMessage(e) + "). Start one, or pass --broker "
-                        + "kafka://host:port.", WorkerException.BROKER_UNREACHABLE, e);
+                        + "kafka://host:port.", e);
             }
             new TopicDeclarer(admin, app(), timeout).declare();
             DeadLetterTopic.prepare(admin, app(), props, timeout.toMillis());
@@ -332,8 +332,7 @@ public final class Worker extends RunningApp {
             Thread.currentThread().interrupt();
             throw new WorkerException("interrupted while preparing topics", WorkerException.FAILED, e);
         } catch (TimeoutException e) {
-            throw new WorkerException("Kafka did not answer within " + timeout.toSeconds() + " s: " + e,
-                    WorkerException.BROKER_UNREACHABLE, e);
+            throw WorkerException.fromKafka("Kafka did not answer within " + timeout.toSeconds() + " s: " + e, e);
         }
     }
 

@@ -68,6 +68,22 @@ class SecuredWorkerIT {
         }
     }
 
+    @Test
+    void wrongCredentialsAreAMisconfigurationNamedAsSuchNotAnUnreachableBroker() {
+        String wrong = "wrong-" + UUID.randomUUID();
+        io.jfaust.App app = io.jfaust.App.create("secure-wrong", c -> c.broker("kafka://" + kafka.saslBootstrapServers())
+                .brokerCredentials(io.jfaust.BrokerCredentials.sasl("alice", wrong)));
+        io.jfaust.Topic<String, String> in = app.topic(LessonApp.PURCHASES, String.class, String.class);
+        app.agent("secure.wrong", in, s -> s.forEach(v -> { }));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.jfaust.Worker.start(app, o -> o.banner(false)
+                        .datadir(tmp.resolve("wrong").toString()).startupTimeout(Duration.ofSeconds(20))))
+                .isInstanceOfSatisfying(io.jfaust.WorkerException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(io.jfaust.WorkerException.IMPROPERLY_CONFIGURED);
+                    assertThat(e.getMessage()).contains("refused this worker's credentials", "broker_credentials")
+                            .doesNotContain(wrong).doesNotContain(SECRET);
+                });
+    }
+
     private static String output(WorkerProcess w) {
         try {
             return w.output();
