@@ -17,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -75,7 +74,10 @@ public final class Worker extends RunningApp {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams streams;
+    /** The producer of sends from outside agents: made at the first such send (most apps make none). */
     private volatile KafkaProducer<byte[], byte[]> producer;
+    private final Object producerLock = new Object();
+    private boolean producerClosed;
     private volatile @Nullable ReplyConsumer replyConsumer;
     private volatile Throwable failure;
     private volatile ServiceRunner services;
@@ -145,7 +147,6 @@ public final class Worker extends RunningApp {
                 System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
                         options.loglevel, ops.webDescription()));
             }
-            producer = Producers.create(clientConfigs().producer());
             streams = new KafkaStreams(topology, props);
             streams.setStateListener((now, before) -> {
                 LOG.info("app {}: {} -> {}", app().id(), before, now);
@@ -243,12 +244,27 @@ public final class Worker extends RunningApp {
     @Override
     void sendBytes(String topic, byte[] key, byte[] value, Send send) {
         checkOpen();
-        KafkaProducer<byte[], byte[]> p = producer;
-        if (p == null) {
-            throw new IllegalStateException("worker of app " + app().id() + " is not started: call start() first");
-        }
-        p.send(Producers.record(topic, key, value, send));
+        producer().send(Producers.record(topic, key, value, send));
         ops.sensors().sent(topic);
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        KafkaProducer<byte[], byte[]> p = producer;
+        if (p != null) {
+            return p;
+        }
+        synchronized (producerLock) {
+            if (producerClosed) {
+                throw new IllegalStateException("worker of app " + app().id() + " is closed");
+            }
+            if (streams == null) {
+                throw new IllegalStateException("worker of app " + app().id() + " is not started: call start() first");
+            }
+            if (producer == null) {
+                producer = Producers.create(clientConfigs().producer());
+            }
+            return producer;
+        }
     }
 
     @Override
@@ -309,8 +325,13 @@ public final class Worker extends RunningApp {
                 replies.close();
             }
             ops.close();
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(10));
+            KafkaProducer<byte[], byte[]> p;
+            synchronized (producerLock) {
+                producerClosed = true;
+                p = producer;
+            }
+            if (p != null) {
+                p.close(Duration.ofSeconds(10));
             }
             running.countDown();
             stopped.countDown();
