@@ -54,10 +54,20 @@ class AppServicesIT {
     }
 
     private Worker worker(App app) throws Exception {
+        return worker(app, null);
+    }
+
+    /** A worker of {@code app}; its meters also go to {@code meters} when given. */
+    private Worker worker(App app, io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
         Path dir = Files.createTempDirectory(state, "w");
-        Worker w = Worker.start(app, o -> o.broker(kafka.brokerUrl()).datadir(dir.toString()).banner(false)
-                .property("commit.interval.ms", 100).property("session.timeout.ms", SESSION_TIMEOUT_MS)
-                .property("heartbeat.interval.ms", 500));
+        Worker w = Worker.start(app, o -> {
+            o.broker(kafka.brokerUrl()).datadir(dir.toString()).banner(false)
+                    .property("commit.interval.ms", 100).property("session.timeout.ms", SESSION_TIMEOUT_MS)
+                    .property("heartbeat.interval.ms", 500);
+            if (meters != null) {
+                o.meterRegistry(meters);
+            }
+        });
         assertThat(w.awaitRunning(Duration.ofSeconds(60))).as("worker running").isTrue();
         return w;
     }
@@ -123,7 +133,9 @@ class AppServicesIT {
         long oldWindow = (System.currentTimeMillis() / 1000 - 60) / 4 * 4;
         List<String> expected = new ArrayList<>();
         long openWindow;
-        try (Worker first = worker(app)) {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (Worker first = worker(app, meters)) {
             Topic<String, String> clicks = topic(app, "clicks");
             for (String k : List.of("a", "b", "a")) {             // an old window: it closes at the first pass
                 clicks.send(k, "x", Send.options().withTimestamp(oldWindow + 0.5));
@@ -132,6 +144,13 @@ class AppServicesIT {
             expected.add("a@" + oldWindow + "=2");
             expected.add("b@" + oldWindow + "=1");
             assertThat(readClosed(2)).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(meters.find("jfaust.table.windows.closed").counters()).as("the windows-closed meter")
+                    .isNotEmpty().allSatisfy(c -> assertThat(c.getId().getTag("table")).isEqualTo("click_counts"))
+                    .extracting(io.micrometer.core.instrument.Counter::count)
+                    .satisfies(counts -> assertThat(counts.stream().mapToDouble(Double::doubleValue).sum())
+                            .isEqualTo(2.0));
+            assertThat(meters.find("jfaust.agent.events.in").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).as("events in").isEqualTo(3.0);
             openWindow = (System.currentTimeMillis() / 1000 / 4 + 1) * 4;   // closes 8 s after it starts, or later
             for (String k : List.of("a", "b", "b")) {             // a window still open when the worker stops
                 clicks.send(k, "x", Send.options().withTimestamp(openWindow + 0.5));
