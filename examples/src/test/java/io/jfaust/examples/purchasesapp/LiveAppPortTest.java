@@ -1,11 +1,16 @@
-package io.jfaust.live;
+package io.jfaust.examples.purchasesapp;
 
-import static io.jfaust.VectorFilesAccess.bytes;
-import static io.jfaust.VectorFilesAccess.rows;
-import static io.jfaust.VectorFilesAccess.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jfaust.App;
 import io.jfaust.FaustTestDriver;
+import io.jfaust.Table;
+import io.jfaust.serdes.FaustJson;
+import io.jfaust.serdes.JsonFlavor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,17 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The live Faust app's recorded inputs through its jfaust port: the outputs, the changelogs of all three tables and
- * the repartition topic must carry, per key, the same sequence of bytes as the live Faust worker wrote.
+ * The live Faust app's recorded inputs ({@code faust-vectors/live-app/}) through {@link PurchasesApp} in a test
+ * driver: the outputs, the changelogs of all three tables and the repartition topic must carry, per key, the same
+ * sequence of bytes as the live Faust worker wrote.
  */
 class LiveAppPortTest {
-    private PurchasesApp port;
+    private App app;
     private FaustTestDriver driver;
 
     @BeforeEach
     void pipeTheRecordedInputs() {
-        port = new PurchasesApp();
-        driver = FaustTestDriver.create(port.app, Instant.parse("2026-11-27T00:00:00Z"));
+        app = PurchasesApp.create(PurchasesApp.BROKER);
+        driver = FaustTestDriver.create(app, Instant.parse("2026-11-27T00:00:00Z"));
         List<Map<String, Object>> inputs = new ArrayList<>(rows("faust_live_input.jsonl"));
         inputs.sort(Comparator.comparingLong(r -> ((Number) r.get("timestamp_ms")).longValue()));
         for (Map<String, Object> r : inputs) {
@@ -68,6 +74,31 @@ class LiveAppPortTest {
         byKey.forEach((key, values) -> values.forEach(v -> out.computeIfAbsent(
                 key + "/" + v.replaceAll(".*\"username\":\"([^\"]*)\".*", "$1"), k -> new ArrayList<>()).add(v)));
         return out;
+    }
+
+    /** The rows of a live-run file (topic, partition, offset, timestamp, key and value bytes in base64). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(String file) {
+        try (InputStream in = LiveAppPortTest.class.getResourceAsStream("/faust-vectors/live-app/" + file)) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    out.add((Map<String, Object>) FaustJson.of(JsonFlavor.FAUST_STREAMING).loads(line));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(Map<String, Object> row, String field) {
+        Object b64 = row.get(field);
+        return b64 == null ? null : Base64.getDecoder().decode((String) b64);
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
     private static List<Map<String, Object>> ofTopic(String file, String topic) {
@@ -110,7 +141,7 @@ class LiveAppPortTest {
     @Test
     void groupByUsesFaustsRepartitionTopicAndForwardsTheOriginalBytes() {
         String topic = "purchases_app.by_currency-purchases-Purchase.currency-repartition";
-        assertThat(port.app.topics()).extracting(t -> t.name()).contains(topic);
+        assertThat(app.topics()).extracting(t -> t.name()).contains(topic);
         // Faust interleaves its four source partitions, so only the order within one source partition (one user)
         // is defined: compare per (currency, user).
         assertThat(perKeyAndUser(perKeyRecorded(driver.readRaw(topic))))
@@ -118,7 +149,10 @@ class LiveAppPortTest {
         String counts = "faustlab-currency_counts-changelog";
         assertThat(perKeyRecorded(driver.readRaw(counts))).isEqualTo(perKey(ofTopic("faust_live_changelog.jsonl",
                 counts)));
-        assertThat(port.currencyCounts.get("EUR")).isEqualTo(35L);
-        assertThat(port.currencyCounts.get("DELETE")).isEqualTo(1L);
+        @SuppressWarnings("unchecked")
+        Table<String, Long> currencyCounts = (Table<String, Long>) app.tables().stream()
+                .filter(t -> t.name().equals("currency_counts")).findFirst().orElseThrow();
+        assertThat(currencyCounts.get("EUR")).isEqualTo(35L);
+        assertThat(currencyCounts.get("DELETE")).isEqualTo(1L);
     }
 }
