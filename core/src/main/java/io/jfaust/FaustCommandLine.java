@@ -3,6 +3,7 @@ package io.jfaust;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Faust's command line for an app ({@code app.main()}): the {@code worker} verb and its options, via picocli. */
@@ -70,8 +71,8 @@ final class FaustCommandLine {
     static final class WorkerCommand implements Callable<Integer> {
         private final App app;
 
-        @Option(names = {"-b", "--broker"}, description = "Broker URL(s): kafka://host:port, several joined by ';'.")
-        String broker;
+        @Mixin
+        BrokerOption broker = new BrokerOption();
 
         @Option(names = {"-l", "--loglevel"}, defaultValue = "WARN",
                 description = "Log level: CRIT, ERROR, WARN, INFO or DEBUG (default: ${DEFAULT-VALUE}).")
@@ -118,8 +119,8 @@ final class FaustCommandLine {
             Worker worker = Worker.create(app, o -> {
                 o.loglevel(loglevel).startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
                 o.foreignMemberTimeout(java.time.Duration.ofSeconds(foreignMemberTimeout));
-                if (broker != null) {
-                    o.broker(broker);
+                if (broker.urls != null) {
+                    o.broker(broker.urls);
                 }
                 if (datadir != null) {
                     o.datadir(datadir);

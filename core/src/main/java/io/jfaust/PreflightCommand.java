@@ -3,6 +3,7 @@ package io.jfaust;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,13 +14,14 @@ import picocli.CommandLine.Option;
 @Command(name = "preflight", aliases = "takeover-check", mixinStandardHelpOptions = true,
         description = "Check, read-only, the app's topics, consumer group and committed offsets against the cluster "
                 + "before a worker starts (or takes over from Faust): prints a go/no-go table. Exit codes: 0 go, "
-                + "3 broker unreachable, 4 a topic does not fit, 5 the app is misdeclared, 6 members of another "
+                + "3 broker unreachable, 4 a topic does not fit, 5 the app is misdeclared or Kafka refused its "
+                + "credentials, 6 members of another "
                 + "protocol (Faust workers) in the group.")
 final class PreflightCommand implements Callable<Integer> {
     private final App app;
 
-    @Option(names = {"-b", "--broker"}, description = "Broker URL(s): kafka://host:port, several joined by ';'.")
-    String broker;
+    @Mixin
+    BrokerOption broker = new BrokerOption();
 
     @Option(names = "--startup-timeout", defaultValue = "15",
             description = "Seconds to wait for the broker before giving up (default: ${DEFAULT-VALUE}).")
@@ -33,8 +35,8 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         try (Worker worker = Worker.create(app, o -> {
             o.startupTimeout(Duration.ofSeconds(timeout));
-            if (broker != null) {
-                o.broker(broker);
+            if (broker.urls != null) {
+                o.broker(broker.urls);
             }
         })) {
             Preflight check = worker.preflight();

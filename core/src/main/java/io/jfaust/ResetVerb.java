@@ -21,6 +21,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,8 +43,8 @@ final class ResetVerb implements Callable<Integer> {
     @Option(names = "--yes", description = "Do it (without it, only say what would be deleted).")
     boolean yes;
 
-    @Option(names = {"-b", "--broker"}, description = "Broker URL(s), overriding the app's.")
-    String broker;
+    @Mixin
+    BrokerOption broker = new BrokerOption();
 
     @Option(names = {"-D", "--datadir"}, description = "Directory of table state (default: the app's datadir).")
     String datadir;
@@ -68,7 +69,7 @@ final class ResetVerb implements Callable<Integer> {
             out.flush();
             return 2;
         }
-        Map<String, Object> props = ClientConfigs.of(app, broker).admin();
+        Map<String, Object> props = ClientConfigs.of(app, broker.urls).admin();
         long ms = Duration.ofSeconds(timeout).toMillis();
         try (Admin admin = Admin.create(props)) {
             deleteGroup(admin, ms, out);

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,8 +59,8 @@ final class SendVerb implements Callable<Integer> {
     @Option(names = {"-r", "--repeat"}, defaultValue = "1", description = "Send message n times.")
     int repeat;
 
-    @Option(names = {"-b", "--broker"}, description = "Broker URL(s), overriding the app's.")
-    String broker;
+    @Mixin
+    BrokerOption broker = new BrokerOption();
 
     SendVerb(App app) {
         this.app = app;
@@ -71,7 +72,7 @@ final class SendVerb implements Callable<Integer> {
         String topic = topicName();
         byte[] k = encode(key, keyType, keySerializer, true);
         byte[] v = encode(value, valueType, valueSerializer, false);
-        Map<String, Object> props = ClientConfigs.of(app, broker).producer();   // acks=all, credentials
+        Map<String, Object> props = ClientConfigs.of(app, broker.urls).producer();   // acks=all, credentials
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         try (KafkaProducer<byte[], byte[]> producer = Producers.create(props)) {
             for (int i = 0; i < repeat; i++) {
