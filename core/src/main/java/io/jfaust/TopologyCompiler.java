@@ -175,7 +175,15 @@ final class TopologyCompiler {
      */
     static boolean recordCache(App app) {
         Object bytes = app.settings().streamsProperties().get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
-        return bytes == null || Long.parseLong(bytes.toString().trim()) != 0;
+        if (bytes == null) {
+            return true;
+        }
+        try {
+            return Long.parseLong(bytes.toString().trim()) != 0;
+        } catch (NumberFormatException e) {
+            throw new ImproperlyConfigured("streams property " + StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG
+                    + " is " + bytes + ": give a number of bytes (0 writes every table update to the changelog)");
+        }
     }
 
     static final Serializer<OutgoingKey> KEY_BYTES = (topic, key) -> key == null ? null : key.bytes();

@@ -26,6 +26,17 @@ class DeclarationsTest {
     }
 
     @Test
+    void aRecordCacheSizeThatIsNoNumberFailsWhenTheAppIsBuilt() {
+        App app = App.create("shop", conf -> conf.streamsProperty("statestore.cache.max.bytes", "lots"));
+        Topic<String, Order> orders = app.topic("orders", String.class, Order.class);
+        Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L);
+        app.agent("shop.count", orders, s -> s.forEach(o -> counts.update("all", n -> n + 1)));
+        assertThatThrownBy(app::topology).isInstanceOf(ImproperlyConfigured.class)
+                .hasMessageContaining("statestore.cache.max.bytes").hasMessageContaining("lots")
+                .hasMessageContaining("number of bytes");
+    }
+
+    @Test
     void anUnknownTopicSerializerOrChainElementFails() {
         App app = App.create("shop");
         app.topic("raw", String.class, String.class, t -> t.valueSerializer("json|bnary"));
