@@ -16,6 +16,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -39,7 +40,6 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final Map<String, String> partitionedSinks = new HashMap<>();
     private final boolean yields;
     private final Consumer<AgentResult> results;
-    private final String tableWriter;
     private final Map<String, TableWrites> tableWrites = new HashMap<>();
 
     private ProcessorContext<OutgoingKey, byte[]> context;
@@ -53,9 +53,8 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
 
     AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
                    List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks,
-                   Consumer<AgentResult> results, String tableWriter) {
+                   Consumer<AgentResult> results) {
         this.app = app;
-        this.tableWriter = tableWriter;
         this.agent = agent;
         this.sinkName = sinkName;
         this.segments = segments;
@@ -216,16 +215,15 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     TableWrites tableWrites(String table) {
         TableWrites w = tableWrites.get(table);
         if (w == null) {
-            w = new TableWrites(this, table, store(table), tableMeters(table));
+            if (!(context instanceof InternalProcessorContext<?, ?> internal)) {
+                throw new IllegalStateException("agent " + agent.name() + " writes table " + table + " in a "
+                        + context.getClass().getName() + ": jfaust's tables need the processor context of a Kafka "
+                        + "Streams runtime (KafkaStreams or TopologyTestDriver) to stamp changelogs with the wall clock");
+            }
+            w = new TableWrites(internal, store(table), tableMeters(table));
             tableWrites.put(table, w);
         }
         return w;
-    }
-
-    /** Writes {@code key} of {@code table} ({@code value} null: a delete) through the table writer, at wall clock. */
-    void writeTable(String table, byte[] key, byte[] value) {
-        context.forward(new Record<>(new OutgoingKey(table, key, null), value, context.currentSystemTimeMs()),
-                tableWriter);
     }
 
     Event<Object, Object> eventOf(Record<Decoded<Object>, Decoded<Object>> record) {

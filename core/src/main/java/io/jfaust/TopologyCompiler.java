@@ -92,14 +92,8 @@ final class TopologyCompiler {
             app.topics().forEach(t -> declared.add(t.name()));
             app.globalTables().forEach(g -> declared.add(g.changelogTopic()));
             app.setTables().forEach(t -> declared.add(t.changelogTopic()));
-            String tableWriter = TableWriter.nameFor(plan.name);
             topology.addProcessor(plan.name, () -> new AgentProcessor(app, plan.agent, sinkName, plan.segments,
-                    tableNames, windowed, declared, results, tableWriter), "source:" + plan.sourceTopic);
-            if (!tableNames.isEmpty()) {
-                // The agent's table writes go through this child, so changelog records carry the wall clock.
-                topology.addProcessor(tableWriter, TableWriter::new, plan.name);
-                tableNames.forEach(t -> processorsByTable.get(t).add(tableWriter));
-            }
+                    tableNames, windowed, declared, results), "source:" + plan.sourceTopic);
             // One sink per declared topic (and one that honours explicit partitions): static sinks keep Kafka
             // Streams on its fast path; the topic-extracting pair serves topics the app did not declare.
             topology.addSink(sinkName, TOPIC, KEY_BYTES, VALUE_BYTES, plan.name);

@@ -45,12 +45,8 @@ class TopologyNamingTest {
                 "sink:agent:shop.big:big-orders", "sink:agent:shop.big:partitioned:big-orders",
                 "source:shop.totals-orders-Order.account_id-repartition",
                 "agent:shop.totals@shop.totals-orders-Order.account_id-repartition",
-                "sink:agent:shop.totals@shop.totals-orders-Order.account_id-repartition",
-                // each agent with tables writes them through a child, so its changelog carries the wall clock
-                "tables:agent:shop.totals", "tables:agent:shop.big",
-                "tables:agent:shop.totals@shop.totals-orders-Order.account_id-repartition");
-        assertThat(names).allMatch(n -> n.startsWith("source:") || n.startsWith("agent:") || n.startsWith("sink:")
-                || n.startsWith("tables:"));
+                "sink:agent:shop.totals@shop.totals-orders-Order.account_id-repartition");
+        assertThat(names).allMatch(n -> n.startsWith("source:") || n.startsWith("agent:") || n.startsWith("sink:"));
         assertThat(names.stream().filter(n -> n.startsWith("agent:"))).hasSize(3);
         assertThat(t.describe().toString()).contains("stores: [totals]");
     }
