@@ -10,7 +10,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.jfaust.serdes.CodecException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +40,8 @@ public final class JsonReader {
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
             .build();
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private JsonReader() {}
 
     /** The value held by {@code bytes} (UTF-8 JSON). */
@@ -45,11 +50,9 @@ public final class JsonReader {
         if (integer != null) {
             return integer;
         }
-        for (byte b : bytes) {
-            if (b < 0) {
-                // Non-ASCII: decode strictly first, as Python's want_str does (Jackson would autodetect encodings).
-                return read(PyText.decodeUtf8(bytes));
-            }
+        if (!isAscii(bytes)) {
+            // Non-ASCII: decode strictly first, as Python's want_str does (Jackson would autodetect encodings).
+            return read(PyText.decodeUtf8(bytes));
         }
         try (JsonParser p = FACTORY.createParser(bytes)) {
             return readDocument(p);
@@ -83,6 +86,22 @@ public final class JsonReader {
         return bytes[0] == '-' ? -v : v;
     }
 
+    /** Whether every byte is ASCII (eight bytes a step: this runs on every record a topic decodes). */
+    static boolean isAscii(byte[] bytes) {
+        int i = 0;
+        for (int end = bytes.length - 7; i < end; i += 8) {
+            if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The value held by {@code text}. */
     public static Object read(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
@@ -104,14 +123,7 @@ public final class JsonReader {
 
     /** Reads {@code bytes} (UTF-8 JSON) into {@link Slots} for keys {@code names}. */
     public static Slots readSlots(byte[] bytes, String[] names) {
-        boolean ascii = true;
-        for (byte b : bytes) {
-            if (b < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        try (JsonParser p = ascii ? FACTORY.createParser(bytes) : FACTORY.createParser(PyText.decodeUtf8(bytes))) {
+        try (JsonParser p = isAscii(bytes) ? FACTORY.createParser(bytes) : FACTORY.createParser(PyText.decodeUtf8(bytes))) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new CodecException("json", "Expecting value: line 1 column 1 (char 0)");
@@ -125,13 +137,15 @@ public final class JsonReader {
                 String ns = null;
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String name = p.currentName();
-                    Object v = readValue(p, p.nextToken());
+                    JsonToken vt = p.nextToken();
                     int i = indexOf(names, name);
                     if (i >= 0) {
-                        values[i] = v;
+                        values[i] = readValue(p, vt);
                         present[i] = true;
                     } else if (name.equals("__faust")) {
-                        ns = v instanceof java.util.Map<?, ?> m && m.get("ns") instanceof String n ? n : null;
+                        ns = readNamespace(p, vt);
+                    } else {
+                        readValue(p, vt);
                     }
                 }
                 slots = new Slots(true, null, values, present, ns);
@@ -147,6 +161,33 @@ public final class JsonReader {
         } catch (IOException e) {
             throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The {@code ns} of a {@code __faust} value starting at token {@code t}: its {@code ns} when it is an object whose
+     * last {@code ns} (a Python dict keeps the last) is a string, else null. Reads the whole value, every part checked
+     * as {@link #readValue} checks it, without building a map.
+     */
+    private static String readNamespace(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            readValue(p, t);
+            return null;
+        }
+        String ns = null;
+        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken vt = p.nextToken();
+            boolean isNs = name.equals("ns");
+            if (isNs && vt == JsonToken.VALUE_STRING) {
+                ns = p.getText();
+            } else {
+                readValue(p, vt);
+                if (isNs) {
+                    ns = null;
+                }
+            }
+        }
+        return ns;
     }
 
     private static int indexOf(String[] names, String name) {
