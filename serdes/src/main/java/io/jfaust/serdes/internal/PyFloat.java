@@ -48,22 +48,23 @@ public final class PyFloat {
         if (v == 0.0) {
             return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e16) {
-            return Long.toString((long) v).concat(".0");
-        }
-        String fixed = shortFixed(v);
-        if (fixed != null) {
-            return fixed;
-        }
         long bits = Double.doubleToRawLongBits(v);
         int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (CACHE.length - 1);
         Cached c = CACHE[slot];
         if (c != null && c.bits == bits) {
             return c.repr;
         }
-        StringBuilder out = new StringBuilder(24);
-        appendRepr(out, v);
-        String repr = out.toString();
+        String repr;
+        if (v == Math.rint(v) && Math.abs(v) < 1e16) {
+            repr = Long.toString((long) v).concat(".0");
+        } else {
+            repr = shortFixed(v);
+            if (repr == null) {
+                StringBuilder out = new StringBuilder(24);
+                appendRepr(out, v);
+                repr = out.toString();
+            }
+        }
         CACHE[slot] = new Cached(bits, repr);
         return repr;
     }
