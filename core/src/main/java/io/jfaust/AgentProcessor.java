@@ -44,7 +44,8 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
 
     private ProcessorContext<OutgoingKey, byte[]> context;
     private final Map<String, KeyValueStore<Bytes, byte[]>> stores = new HashMap<>();
-    private final Map<String, Double> latestTimestamps = new HashMap<>();
+    /** Per windowed table, the latest event time seen (one mutable slot each: updated on every windowed write). */
+    private final Map<String, double[]> latestTimestamps = new HashMap<>();
     private Step[] chains;
     private final List<Step.Take> takes = new ArrayList<>();
     /** The worker's meters (null in a test driver: nothing is counted), and this processor's agent meters. */
@@ -250,11 +251,17 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     }
 
     Double latestTimestamp(String table) {
-        return latestTimestamps.get(table);
+        double[] latest = latestTimestamps.get(table);
+        return latest == null ? null : latest[0];
     }
 
     void recordTimestamp(String table, double ts) {
-        latestTimestamps.merge(table, ts, Math::max);
+        double[] latest = latestTimestamps.get(table);
+        if (latest == null) {
+            latestTimestamps.put(table, new double[] {ts});
+        } else {
+            latest[0] = Math.max(latest[0], ts);
+        }
     }
 
     private void flushDueBatches(long now) {
