@@ -85,9 +85,9 @@ public final class JsonWriter {
         } else if (v instanceof BigInteger i) {
             out.ascii(PyInts.format(i));
         } else if (v instanceof Double d) {
-            out.ascii(PyFloat.repr(d));
+            writeFloat(out, d);
         } else if (v instanceof Float f) {
-            out.ascii(PyFloat.repr(f.doubleValue()));
+            writeFloat(out, f.doubleValue());
         } else if (v instanceof Map<?, ?> m) {
             writeMap(out, m, depth);
         } else if (v instanceof Collection<?> c) {
@@ -222,6 +222,17 @@ public final class JsonWriter {
             writeValue(out, o, depth + 1);
         }
         out.write(']');
+    }
+
+    /** Python's {@code repr} of a float, the common values written in place (window bounds, amounts). */
+    private static void writeFloat(ByteSink out, double v) {
+        out.ensure(PyFloat.MAX_FAST_LENGTH);
+        int end = PyFloat.writeFast(out.buf, out.size, v);
+        if (end >= 0) {
+            out.size = end;
+        } else {
+            out.ascii(PyFloat.repr(v));
+        }
     }
 
     /** {@code ensure_ascii=True}: {@code \" \\ \n \r \t \b \f}, everything else outside 0x20..0x7e as {@code \\uxxxx}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Formats a double exactly as Python's {@code repr(float)} does, which is what Faust's JSON writer emits.
@@ -20,7 +21,10 @@ import java.math.RoundingMode;
  * }</pre>
  */
 public final class PyFloat {
-    /** Recently printed values: window bounds repeat for every event of a window. Racy but safe (immutable). */
+    /** The room {@link #writeFast} needs: a sign, 16 digits and {@code .0}, or a sign, 15 digits, a point and 15. */
+    static final int MAX_FAST_LENGTH = 33;
+
+    /** Recently printed values of the slow (Schubfach) path. Racy but safe (immutable entries). */
     private static final Cached[] CACHE = new Cached[512];
 
     private record Cached(long bits, String repr) {}
@@ -45,8 +49,10 @@ public final class PyFloat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Infinity" : "-Infinity";
         }
-        if (v == 0.0) {
-            return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
+        byte[] fast = new byte[MAX_FAST_LENGTH];
+        int n = writeFast(fast, 0, v);
+        if (n >= 0) {
+            return new String(fast, 0, n, StandardCharsets.ISO_8859_1);
         }
         long bits = Double.doubleToRawLongBits(v);
         int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (CACHE.length - 1);
@@ -54,55 +60,76 @@ public final class PyFloat {
         if (c != null && c.bits == bits) {
             return c.repr;
         }
-        String repr;
-        if (v == Math.rint(v) && Math.abs(v) < 1e16) {
-            repr = Long.toString((long) v).concat(".0");
-        } else {
-            repr = shortFixed(v);
-            if (repr == null) {
-                StringBuilder out = new StringBuilder(24);
-                appendRepr(out, v);
-                repr = out.toString();
-            }
-        }
+        StringBuilder out = new StringBuilder(24);
+        appendRepr(out, v);
+        String repr = out.toString();
         CACHE[slot] = new Cached(bits, repr);
         return repr;
     }
 
     /**
-     * The common case without Schubfach: a value that is exactly {@code m / 10^k} for an integer {@code m} below
-     * 10^15. Decimals of at most 15 significant digits map to distinct doubles, and the division is correctly
-     * rounded, so the first {@code k} that round-trips gives Python's shortest repr. Null when it does not apply.
+     * Writes {@link #repr(double)} of the common values into {@code dst} at {@code at} (which must have
+     * {@link #MAX_FAST_LENGTH} bytes of room) and returns the end, or -1 (nothing written) for the others, which
+     * need {@link #repr(double)}: zeros, integral values below 10^16 ({@code 1700000000.0}), and values that are
+     * exactly {@code m / 10^k} for an integer {@code m} below 10^15 ({@code 12.34}, {@code 1700000009.9}). Decimals
+     * of at most 15 significant digits map to distinct doubles, and the division is correctly rounded, so the first
+     * {@code k} that round-trips gives Python's shortest repr. No allocation: the JSON writer prints floats this way.
      */
-    private static String shortFixed(double v) {
+    static int writeFast(byte[] dst, int at, double v) {
         double abs = Math.abs(v);
+        if (v == 0.0 || (v == Math.rint(v) && abs < 1e16)) {
+            if (Double.doubleToRawLongBits(v) < 0) {
+                dst[at++] = '-';
+            }
+            at = writeDigits(dst, at, (long) abs);
+            dst[at++] = '.';
+            dst[at++] = '0';
+            return at;
+        }
         if (!(abs >= 1e-4 && abs < 1e15)) {
-            return null;
+            return -1;
         }
         for (int k = 1; k < POW10.length; k++) {
             double scaled = abs * POW10[k];
             if (scaled >= 1e15) {
-                return null;
+                return -1;
             }
             double m = Math.rint(scaled);
             if (m / POW10[k] == abs) {
                 long digits = (long) m;
                 long unit = (long) POW10[k];
-                long intPart = digits / unit;
-                long frac = digits % unit;
-                StringBuilder sb = new StringBuilder(24);
+                long frac = digits % unit;   // not 0: an integral value took the branch above
                 if (v < 0) {
-                    sb.append('-');
+                    dst[at++] = '-';
                 }
-                sb.append(intPart).append('.');
-                String f = Long.toString(frac);
-                for (int i = f.length(); i < k; i++) {
-                    sb.append('0');
+                at = writeDigits(dst, at, digits / unit);
+                dst[at++] = '.';
+                for (int i = digitCount(frac); i < k; i++) {
+                    dst[at++] = '0';
                 }
-                return sb.append(f).toString();
+                return writeDigits(dst, at, frac);
             }
         }
-        return null;
+        return -1;
+    }
+
+    private static int digitCount(long x) {
+        int n = 1;
+        while (x >= 10) {
+            x /= 10;
+            n++;
+        }
+        return n;
+    }
+
+    /** The decimal digits of {@code x >= 0} at {@code at}; returns the end. */
+    private static int writeDigits(byte[] dst, int at, long x) {
+        int end = at + digitCount(x);
+        for (int i = end - 1; i >= at; i--) {
+            dst[i] = (byte) ('0' + x % 10);
+            x /= 10;
+        }
+        return end;
     }
 
     /** Appends {@link #repr(double)} to {@code out}. */

@@ -11,10 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PyFloatTest {
+    private static final JsonWriter JSON = new JsonWriter(io.jfaust.serdes.JsonFlavor.FAUST_STREAMING);
+
     @Test
     void matchesCPythonReprForTwelveThousandDoubles() throws IOException {
         List<String> mismatches = new ArrayList<>();
         int n = 0;
+        int fast = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 getClass().getResourceAsStream("/python/float_repr.txt"), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -24,16 +27,18 @@ class PyFloatTest {
                 String[] parts = line.split("\t");
                 double d = Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16));
                 n++;
-                // twice: computed, then (unless another value took its cache slot) from the cache
-                for (int pass = 0; pass < 2; pass++) {
-                    String got = PyFloat.repr(d);
+                // repr twice (computed, then maybe from the cache), and as the JSON writer prints it in place
+                String json = new String(JSON.write(d), StandardCharsets.US_ASCII);
+                for (String got : List.of(PyFloat.repr(d), PyFloat.repr(d), json)) {
                     if (!got.equals(parts[1])) {
-                        mismatches.add(parts[0] + ": python " + parts[1] + ", jfaust " + got + " (pass " + pass + ")");
+                        mismatches.add(parts[0] + ": python " + parts[1] + ", jfaust " + got);
                     }
                 }
+                fast += PyFloat.writeFast(new byte[PyFloat.MAX_FAST_LENGTH], 0, d) >= 0 ? 1 : 0;
             }
         }
         assertThat(n).isGreaterThan(12_000);
+        assertThat(fast).as("values the in-place path printed").isGreaterThan(1_000).isLessThan(n);
         assertThat(mismatches).isEmpty();
     }
 
