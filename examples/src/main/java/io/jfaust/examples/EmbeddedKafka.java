@@ -206,13 +206,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)
                     .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
-            // every partition led before the first send (a send to a partition still without one is retried)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!led(admin, name) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitLeaders(admin, List.of(name));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name + ": " + e, e);
+        }
+    }
+
+    /**
+     * Waits (up to 30 s) until every partition of {@code topics} has a leader: a producer's first send to a partition
+     * still without one is retried, and an idempotent producer can then be refused its retry forever.
+     */
+    public static void awaitLeaders(Admin admin, java.util.Collection<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (String topic : topics) {
+            while (!led(admin, topic)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " has a partition without a leader after 30 s");
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
