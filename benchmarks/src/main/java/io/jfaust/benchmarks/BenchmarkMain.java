@@ -56,7 +56,7 @@ public final class BenchmarkMain {
             scores.put(name + " " + params, new double[] {r.getPrimaryResult().getScore(),
                     r.getPrimaryResult().getScoreError()});
         }
-        Map<String, List<double[]>> rounds = jmh ? topologyRounds(quick ? 1 : 3, quick) : Map.of();
+        Map<String, List<double[]>> rounds = jmh ? topologyRounds(quick ? 1 : 5, quick) : Map.of();
         md.append("| benchmark | jfaust | baseline | ratio (jfaust/baseline) |\n|---|---|---|---|\n");
         for (String rec : List.of("purchase", "nested")) {
             for (String codec : List.of("json", "json|binary")) {
