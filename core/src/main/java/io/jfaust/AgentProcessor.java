@@ -76,6 +76,11 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         if (context.appConfigs().get(Sensors.CONFIG_KEY) instanceof Sensors s) {
             sensors = s;
         }
+        if (!tables.isEmpty() && !(context instanceof InternalProcessorContext<?, ?>)) {
+            throw new IllegalStateException("agent " + agent.name() + " uses tables " + tables + " in a "
+                    + context.getClass().getName() + ": jfaust's tables need the processor context of a Kafka "
+                    + "Streams runtime (KafkaStreams or TopologyTestDriver) to stamp changelogs with the wall clock");
+        }
         for (String t : tables) {
             stores.put(t, context.getStateStore(t));
         }
@@ -216,12 +221,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     TableWrites tableWrites(String table) {
         TableWrites w = tableWrites.get(table);
         if (w == null) {
-            if (!(context instanceof InternalProcessorContext<?, ?> internal)) {
-                throw new IllegalStateException("agent " + agent.name() + " writes table " + table + " in a "
-                        + context.getClass().getName() + ": jfaust's tables need the processor context of a Kafka "
-                        + "Streams runtime (KafkaStreams or TopologyTestDriver) to stamp changelogs with the wall clock");
-            }
-            w = new TableWrites(internal, store(table), tableMeters(table));
+            w = new TableWrites((InternalProcessorContext<?, ?>) context, store(table), tableMeters(table));
             tableWrites.put(table, w);
         }
         return w;

@@ -41,4 +41,21 @@ class ChangelogTimestampTest {
                     .containsExactly(WALL);
         }
     }
+
+    @Test
+    void aWriteFromAWallClockPunctuationIsStampedWithTheWallClockToo() {
+        App app = App.create("batches", c -> c.topicPartitions(1));
+        Topic<String, String> cmds = app.topic("cmds", String.class, String.class, t -> t.valueSerializer("raw"));
+        Table<String, Long> sizes = app.table("sizes", String.class, Long.class, () -> 0L);
+        // a batch of one record is flushed by the take's punctuation once 'within' has passed on the wall clock
+        app.agent("batches.size", cmds, s -> s.take(10, Duration.ofSeconds(5))
+                .forEach(batch -> sizes.update("last", n -> (long) batch.size())));
+        try (FaustTestDriver driver = FaustTestDriver.create(app, WALL)) {
+            driver.send(cmds, "k", "one", EVENT);
+            assertThat(driver.readRaw("batches-sizes-changelog")).isEmpty();
+            driver.advanceWallClock(Duration.ofSeconds(6));
+            assertThat(driver.readRaw("batches-sizes-changelog")).extracting(TestRecord::getRecordTime)
+                    .containsExactly(WALL.plusSeconds(6));
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -216,7 +217,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Waits (up to 30 s) until every partition of {@code topics} has a leader: a producer's first send to a partition
      * still without one is retried, and an idempotent producer can then be refused its retry forever.
      */
-    public static void awaitLeaders(Admin admin, java.util.Collection<String> topics) throws Exception {
+    static void awaitLeaders(Admin admin, Collection<String> topics) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (String topic : topics) {
             while (!led(admin, topic)) {

@@ -123,7 +123,8 @@ public final class JsonReader {
 
     /** Reads {@code bytes} (UTF-8 JSON) into {@link Slots} for keys {@code names}. */
     public static Slots readSlots(byte[] bytes, String[] names) {
-        try (JsonParser p = isAscii(bytes) ? FACTORY.createParser(bytes) : FACTORY.createParser(PyText.decodeUtf8(bytes))) {
+        try (JsonParser p = isAscii(bytes) ? FACTORY.createParser(bytes)
+                : FACTORY.createParser(PyText.decodeUtf8(bytes))) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new CodecException("json", "Expecting value: line 1 column 1 (char 0)");

@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * }</pre>
  */
 public final class PyFloat {
-    /** The room {@link #writeFast} needs: a sign, 16 digits and {@code .0}, or a sign, 15 digits, a point and 15. */
+    /** Room enough for {@link #writeFast}: a sign, at most 16 digits, a point and the zeros after it. */
     static final int MAX_FAST_LENGTH = 33;
 
     /** Recently printed values of the slow (Schubfach) path. Racy but safe (immutable entries). */
@@ -68,12 +68,12 @@ public final class PyFloat {
     }
 
     /**
-     * Writes {@link #repr(double)} of the common values into {@code dst} at {@code at} (which must have
-     * {@link #MAX_FAST_LENGTH} bytes of room) and returns the end, or -1 (nothing written) for the others, which
-     * need {@link #repr(double)}: zeros, integral values below 10^16 ({@code 1700000000.0}), and values that are
-     * exactly {@code m / 10^k} for an integer {@code m} below 10^15 ({@code 12.34}, {@code 1700000009.9}). Decimals
-     * of at most 15 significant digits map to distinct doubles, and the division is correctly rounded, so the first
-     * {@code k} that round-trips gives Python's shortest repr. No allocation: the JSON writer prints floats this way.
+     * Writes {@link #repr(double)} into {@code dst} at {@code at} (which must have {@link #MAX_FAST_LENGTH} bytes of
+     * room) and returns the end, for the common values: zeros, integral values below 10^16 ({@code 1700000000.0}),
+     * and values that are exactly {@code m / 10^k} for an integer {@code m} below 10^15 ({@code 12.34},
+     * {@code 1700000009.9}). Decimals of at most 15 significant digits map to distinct doubles, and the division is
+     * correctly rounded, so the first {@code k} that round-trips gives Python's shortest repr. Any other value
+     * returns -1 with nothing written: use {@link #repr(double)}. No allocation: the JSON writer prints floats so.
      */
     static int writeFast(byte[] dst, int at, double v) {
         double abs = Math.abs(v);
