@@ -1,8 +1,10 @@
 package io.jfaust.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,8 +44,8 @@ public final class PairedRuns {
         double[] ratios = new double[rounds];
         double[] cpuRatios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            Process a = start(args[1], job, warmup, measure);
-            Process b = start(args[2], job, warmup, measure);
+            Side a = start(args[1], job, warmup, measure);
+            Side b = start(args[2], job, warmup, measure);
             double[] fa = result(a, args[1]);
             double[] fb = result(b, args[2]);
             ratios[r] = fb[0] / fa[0];
@@ -56,7 +58,7 @@ public final class PairedRuns {
                 Arrays.toString(round3(ratios)), median(cpuRatios));
     }
 
-    private static Process start(String side, String job, String warmup, String measure) throws Exception {
+    private static Side start(String side, String job, String warmup, String measure) throws Exception {
         String[] parts = side.split("@", 2);
         if (!List.of("kstreams", "jfaust").contains(parts[0])) {
             throw new IllegalArgumentException("side " + side + ": give kstreams or jfaust, optionally @<jar>");
@@ -66,11 +68,18 @@ public final class PairedRuns {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM);
         cmd.addAll(List.of("-cp", classPath, TopologyLoop.class.getName(), job, parts[0], warmup, measure));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // the side's log (Kafka Streams' warnings) goes to a file, whose end a failure shows
+        File log = File.createTempFile("paired-" + parts[0] + "-", ".log");
+        log.deleteOnExit();
+        return new Side(new ProcessBuilder(cmd).redirectError(log).start(), log);
     }
 
+    /** A running side and the file its standard error goes to. */
+    private record Side(Process process, File log) {}
+
     /** {records/s, CPU ns/record} from a side's output; fails naming the side when it printed no result. */
-    private static double[] result(Process p, String side) throws Exception {
+    private static double[] result(Side s, String side) throws Exception {
+        Process p = s.process();
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -84,7 +93,10 @@ public final class PairedRuns {
                 return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
             }
         }
-        throw new IllegalStateException("side " + side + " exited " + exit + " without a result: " + lines);
+        List<String> log = Files.readAllLines(s.log().toPath(), StandardCharsets.UTF_8);
+        throw new IllegalStateException("side " + side + " exited " + exit + " without a result (a side on another "
+                + "jar needs its TopologyLoop, in the benchmarks jar since 2026-12-02); output " + lines + ", end of its "
+                + "log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 15), log.size())));
     }
 
     private static double median(double[] xs) {
