@@ -138,10 +138,12 @@ public final class BenchmarkMain {
         return out;
     }
 
-    private static double median(double[] xs) {
+    /** The median of {@code xs} (the mean of the middle two for an even count), NaN for none. */
+    static double median(double[] xs) {
         double[] sorted = xs.clone();
         java.util.Arrays.sort(sorted);
-        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** One job end to end: each figure's median per side, their ratio, and every run's figure. */

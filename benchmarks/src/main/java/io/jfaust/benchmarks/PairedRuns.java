@@ -54,8 +54,8 @@ public final class PairedRuns {
                     + " B/A %.3f, CPU A/B %.3f%n", job, r + 1, args[1], fa[0], fa[1], args[2], fb[0], fb[1],
                     ratios[r], cpuRatios[r]);
         }
-        System.out.printf(Locale.ROOT, "%s: median B/A %.3f (rounds %s), median CPU A/B %.3f%n", job, median(ratios),
-                Arrays.toString(round3(ratios)), median(cpuRatios));
+        System.out.printf(Locale.ROOT, "%s: median B/A %.3f (rounds %s), median CPU A/B %.3f%n", job,
+                BenchmarkMain.median(ratios), Arrays.toString(round3(ratios)), BenchmarkMain.median(cpuRatios));
     }
 
     private static Side start(String side, String job, String warmup, String measure) throws Exception {
@@ -97,12 +97,6 @@ public final class PairedRuns {
         throw new IllegalStateException("side " + side + " exited " + exit + " without a result (a side on another "
                 + "jar needs its TopologyLoop, in the benchmarks jar since 2026-12-02); output " + lines + ", end of its "
                 + "log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 15), log.size())));
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private static String[] round3(double[] xs) {
