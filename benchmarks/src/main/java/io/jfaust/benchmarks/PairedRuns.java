@@ -95,8 +95,8 @@ public final class PairedRuns {
         }
         List<String> log = Files.readAllLines(s.log().toPath(), StandardCharsets.UTF_8);
         throw new IllegalStateException("side " + side + " exited " + exit + " without a result (a side on another "
-                + "jar needs its TopologyLoop, in the benchmarks jar since 2026-12-02); output " + lines + ", end of its "
-                + "log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 15), log.size())));
+                + "jar needs its TopologyLoop, in the benchmarks jar since 2026-12-02); output " + lines
+                + ", end of its log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 15), log.size())));
     }
 
     private static String[] round3(double[] xs) {
