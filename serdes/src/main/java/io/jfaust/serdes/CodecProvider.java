@@ -7,7 +7,10 @@ package io.jfaust.serdes;
  *
  * <p>Declare the implementation in {@code module-info.java} ({@code provides io.jfaust.serdes.CodecProvider with
  * ...}) or, on the class path, in {@code META-INF/services/io.jfaust.serdes.CodecProvider}. A provider may reuse a
- * built-in name (Faust's entry points may too); two providers may not claim one name.
+ * built-in name (Faust's entry points may too); two providers may not claim one name. A provider whose class is
+ * missing or cannot be linked, or whose constructor, {@link #name()} or {@link #codec()} throws, is skipped: the
+ * registry still holds the other providers' codecs and the built-ins, logs the failure once per JVM (naming the
+ * class and the jar or services file it came from) and lists it in {@link Codecs#providerFailures()}.
  *
  * <pre>{@code
  * public final class Rot13Provider implements CodecProvider {

@@ -6,11 +6,9 @@ import io.jfaust.serdes.internal.PickleCodec;
 import io.jfaust.serdes.internal.RawCodec;
 import io.jfaust.serdes.internal.YamlCodec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * resolves, first match wins, to: a codec {@link #add added} to this registry; a codec registered process-wide with
  * {@link #register} (Faust's {@code codecs.register}, kept as a bridge for code ported from Faust); a provider's
  * codec; a built-in. {@link #global()} is that process-wide registry (faust-streaming JSON); nothing is put into it
- * except by {@link #register}.
+ * except by {@link #register}. A provider that cannot be loaded or used is skipped, logged once per JVM and listed
+ * by {@link #providerFailures()}; it never stops a registry from being made.
  *
  * <p>A serializer names one codec or a chain, {@code "json|binary"} (dumps left to right, loads right to left). As
  * in Faust's {@code get_codec}, names are taken exactly as written, empty names at the start of a chain are
@@ -43,42 +42,74 @@ public final class Codecs {
     /** Bumped by every registration, so registries that see the global additions drop stale chains. */
     private static final AtomicInteger GENERATION = new AtomicInteger();
 
-    /** Created on first use, so that providers are found then. */
-    private static final class Global {
-        static final Codecs INSTANCE = new Codecs(JsonFlavor.FAUST_STREAMING, null);
-    }
+    /**
+     * Made on first use, so that providers are found then; not in a class initializer, so that a failure (two
+     * providers claiming one name) is thrown to that caller and the next call tries again.
+     */
+    private static volatile @Nullable Codecs global;
+    private static final Object GLOBAL_LOCK = new Object();
 
     private final JsonFlavor jsonFlavor;
     private final @Nullable Codecs bridge;
     private final Map<String, Codec> builtIns;
     private final Map<String, Codec> discovered;
+    private final List<String> providerFailures;
     private final Map<String, Codec> added = new ConcurrentHashMap<>();
     private final Map<String, Codec> chains = new ConcurrentHashMap<>();
     private volatile int generation = -1;
 
-    private Codecs(JsonFlavor jsonFlavor, @Nullable Codecs bridge) {
+    private Codecs(JsonFlavor jsonFlavor, @Nullable Codecs bridge, @Nullable ClassLoader loader,
+                   CodecDiscovery discovery) {
         this.jsonFlavor = jsonFlavor;
         this.bridge = bridge;
         this.builtIns = Map.of("json", new JsonCodec(jsonFlavor), "raw", new RawCodec(), "binary", new BinaryCodec(),
                 "yaml", new YamlCodec(), "pickle", new PickleCodec("pickle"),
                 "pickle_restricted", new PickleCodec("pickle_restricted"));
-        this.discovered = discover();
+        CodecDiscovery.Found found = discovery.discover(loader);
+        this.discovered = found.codecs();
+        this.providerFailures = found.failures().stream().map(CodecDiscovery.Failure::message).toList();
     }
 
-    /** The process-wide registry: faust-streaming JSON, providers' codecs and codecs {@link #register}ed. */
+    /**
+     * The process-wide registry: faust-streaming JSON, providers' codecs (found by the context class loader of the
+     * first caller) and codecs {@link #register}ed.
+     *
+     * @throws IllegalStateException when two providers claim one name, or a provider's name is not a valid name
+     *     (the next call looks again)
+     */
     public static Codecs global() {
-        return Global.INSTANCE;
+        Codecs g = global;
+        if (g == null) {
+            synchronized (GLOBAL_LOCK) {
+                g = global;
+                if (g == null) {
+                    g = new Codecs(JsonFlavor.FAUST_STREAMING, null, contextLoader(), CodecDiscovery.jvm());
+                    global = g;
+                }
+            }
+        }
+        return g;
     }
 
     /**
      * A new registry for one app: built-ins with {@code json} in {@code flavor}, the codecs of the
      * {@link CodecProvider}s the context class loader finds, and, for names it does not hold itself, the codecs
-     * {@link #register}ed process-wide.
+     * {@link #register}ed process-wide. A provider that cannot be loaded or used is skipped: see
+     * {@link #providerFailures()}.
      *
      * @throws IllegalStateException when two providers claim one name, or a provider's name is not a valid name
      */
     public static Codecs newRegistry(JsonFlavor flavor) {
-        return new Codecs(Objects.requireNonNull(flavor, "flavor"), global());
+        return newRegistry(flavor, contextLoader(), CodecDiscovery.jvm());
+    }
+
+    /** A registry whose providers are those {@code loader} finds, failures going to {@code discovery} (tests). */
+    static Codecs newRegistry(JsonFlavor flavor, @Nullable ClassLoader loader, CodecDiscovery discovery) {
+        return new Codecs(Objects.requireNonNull(flavor, "flavor"), global(), loader, discovery);
+    }
+
+    private static @Nullable ClassLoader contextLoader() {
+        return Thread.currentThread().getContextClassLoader();
     }
 
     /** The codec (or chain, {@code "json|binary"}) named {@code spec} in the global registry. */
@@ -175,38 +206,31 @@ public final class Codecs {
         return all;
     }
 
+    /**
+     * The {@link CodecProvider}s this registry skipped, one message each naming the provider's class, where it came
+     * from (the {@code META-INF/services} file listing it, the jar or directory holding it) and why; empty when
+     * every provider loaded. A provider is skipped when its class is missing or cannot be linked, is not a
+     * {@code CodecProvider}, or its constructor, {@code name()} or {@code codec()} throws; the other providers and
+     * the built-ins still work. Each such failure is also logged once per JVM ({@code System.Logger}
+     * {@code io.jfaust.serdes.Codecs}, {@code WARNING}, with the error).
+     *
+     * <pre>{@code
+     * Codecs app = Codecs.newRegistry(JsonFlavor.FAUST_STREAMING);
+     * if (!app.providerFailures().isEmpty()) {
+     *     throw new IllegalStateException("broken codec providers: " + app.providerFailures());
+     * }
+     * }</pre>
+     */
+    public List<String> providerFailures() {
+        return providerFailures;
+    }
+
     @Override
     public String toString() {
         return "Codecs(json=" + jsonFlavor + ", " + names() + ")";
     }
 
-    private static Map<String, Codec> discover() {
-        return fromProviders(ServiceLoader.load(CodecProvider.class));
-    }
-
-    /** The codecs of {@code providers} by name; two providers claiming one name, or a bad name, are errors. */
-    static Map<String, Codec> fromProviders(Iterable<? extends CodecProvider> providers) {
-        Map<String, Codec> found = new LinkedHashMap<>();
-        Map<String, String> claimedBy = new LinkedHashMap<>();
-        for (CodecProvider p : providers) {
-            String name = p.name();
-            String who = p.getClass().getName();
-            try {
-                checkName(name, "codec provider " + who + ": name");
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-            String earlier = claimedBy.putIfAbsent(name, who);
-            if (earlier != null) {
-                throw new IllegalStateException("two codec providers claim the codec name '" + name + "': " + earlier
-                        + " and " + who + "; remove one of them from the class or module path");
-            }
-            found.put(name, Objects.requireNonNull(p.codec(), () -> who + ".codec() returned null"));
-        }
-        return Map.copyOf(found);
-    }
-
-    private static void checkName(@Nullable String name, String what) {
+    static void checkName(@Nullable String name, String what) {
         if (name == null || name.isBlank() || name.contains("|")) {
             throw new IllegalArgumentException(what + " must be a non-empty word without '|': " + name);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -208,12 +209,54 @@ class CodecsTest {
     @Test
     void providersMustClaimDistinctValidNames() {
         CodecProvider a = provider("one", new ReverseCodec());
-        assertThat(Codecs.fromProviders(List.of(a, provider("two", Codecs.get("raw"))))).containsOnlyKeys("one", "two");
-        assertThatThrownBy(() -> Codecs.fromProviders(List.of(a, provider("one", Codecs.get("raw")))))
+        assertThat(codecsOf(List.of(a, provider("two", Codecs.get("raw"))))).containsOnlyKeys("one", "two");
+        assertThatThrownBy(() -> codecsOf(List.of(a, provider("one", Codecs.get("raw")))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("two codec providers claim")
                 .hasMessageContaining("'one'");
-        assertThatThrownBy(() -> Codecs.fromProviders(List.of(provider("a|b", Codecs.get("raw")))))
+        assertThatThrownBy(() -> codecsOf(List.of(provider("a|b", Codecs.get("raw")))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'|'");
+    }
+
+    @Test
+    void aProviderWhoseNameOrCodecThrowsIsSkippedAndTheOthersKept() {
+        CodecProvider badName = new CodecProvider() {
+            @Override
+            public String name() {
+                throw new IllegalStateException("no name today");
+            }
+
+            @Override
+            public Codec codec() {
+                return new ReverseCodec();
+            }
+        };
+        CodecProvider badCodec = new CodecProvider() {
+            @Override
+            public String name() {
+                return "bad";
+            }
+
+            @Override
+            public Codec codec() {
+                throw new NoClassDefFoundError("some/Dependency");
+            }
+        };
+        List<CodecDiscovery.Failure> failures = new ArrayList<>();
+        Map<String, Codec> codecs = CodecDiscovery.codecs(List.of(badName, provider("one", new ReverseCodec()),
+                badCodec), failures, c -> List.of("loaded from here"));
+        assertThat(codecs).containsOnlyKeys("one");
+        assertThat(failures).extracting(CodecDiscovery.Failure::message).containsExactly(
+                "codec provider " + badName.getClass().getName() + " (loaded from here) could not be used and is "
+                        + "skipped: java.lang.IllegalStateException: no name today",
+                "codec provider " + badCodec.getClass().getName() + " (loaded from here) could not be used and is "
+                        + "skipped: java.lang.NoClassDefFoundError: some/Dependency");
+    }
+
+    private static Map<String, Codec> codecsOf(List<CodecProvider> providers) {
+        List<CodecDiscovery.Failure> failures = new ArrayList<>();
+        Map<String, Codec> codecs = CodecDiscovery.codecs(providers, failures, c -> List.of());
+        assertThat(failures).isEmpty();
+        return codecs;
     }
 
     private static CodecProvider provider(String name, Codec codec) {
