@@ -35,6 +35,11 @@ public final class Agent<K, V> {
         this.options = options;
     }
 
+    /** Faust's {@code help=}: what the {@code agents} verb shows, or null. */
+    public @org.jspecify.annotations.Nullable String help() {
+        return options.help();
+    }
+
     /** The agent's name: the prefix of its repartition topics, so keep Faust's ({@code module.function}). */
     public String name() {
         return name;

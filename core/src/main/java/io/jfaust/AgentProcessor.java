@@ -2,6 +2,9 @@ package io.jfaust;
 
 import io.jfaust.internal.Decoded;
 import io.jfaust.internal.OutgoingKey;
+import io.jfaust.runtime.AgentResult;
+import io.jfaust.runtime.Replies;
+import io.jfaust.runtime.Sensors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +53,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final List<Step.Take> takes = new ArrayList<>();
     /** The worker's meters (null in a test driver: nothing is counted), and this processor's agent meters. */
     private Sensors sensors;
-    private Sensors.AgentMeters meters;
+    private Sensors.AgentSensor meters;
 
     AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
                    List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks,
@@ -123,7 +126,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         } finally {
             Scope.exit(previous);
             if (sensors != null) {
-                meters.processing().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                meters.processed(System.nanoTime() - started);
             }
         }
     }
@@ -133,12 +136,12 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         if (meters == null) {
             meters = sensors.agent(agent.name(), context.recordMetadata().map(RecordMetadata::topic).orElse(""));
         }
-        meters.eventsIn().increment();
+        meters.eventIn();
         return System.nanoTime();
     }
 
     /** The meters of {@code table}, or null when nothing is counted. */
-    Sensors.TableMeters tableMeters(String table) {
+    Sensors.TableSensor tableMeters(String table) {
         return sensors == null ? null : sensors.table(table);
     }
 
@@ -198,7 +201,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         if (sensors != null) {
             sensors.sent(topic);
             if (meters != null) {
-                meters.eventsOut().increment();
+                meters.eventOut();
             }
         }
     }

@@ -1,6 +1,9 @@
 package io.jfaust;
 
 import io.jfaust.internal.ErrorHandlers;
+import io.jfaust.runtime.AgentResult;
+import io.jfaust.runtime.EngineHolder;
+import io.jfaust.runtime.WebPaths;
 import io.jfaust.serdes.Codecs;
 import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.RecordRegistry;
@@ -39,6 +42,10 @@ import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
  * }</pre>
  */
 public final class App {
+    static {
+        EngineHolder.install(new EngineBridge());   // the runtime SPI's door into the engine
+    }
+
     private final Settings settings;
     private final Serializers serializers;
     private final Map<String, Topic<?, ?>> topics = new LinkedHashMap<>();
@@ -321,8 +328,8 @@ public final class App {
         }
     }
 
-    /** The user pages by path. */
-    Map<String, io.jfaust.web.Page> pages() {
+    /** The user pages by path (declared with {@link #page}). */
+    public Map<String, io.jfaust.web.Page> pages() {
         return Collections.unmodifiableMap(pages);
     }
 
@@ -388,7 +395,8 @@ public final class App {
 
     /**
      * Faust's {@code app.main()}: runs the command line ({@code worker --broker ... --loglevel ... --datadir ...},
-     * {@code --help}) and exits with its code.
+     * {@code --help}) and exits with its code. The command line is artifact {@code jfaust-worker}, found on the
+     * class or module path.
      */
     public void main(String... args) {
         System.exit(run(args));
@@ -397,9 +405,11 @@ public final class App {
     /**
      * Runs the command line and returns its exit code (0 ok, 1 failed, 2 usage, 3 broker unreachable, 4 a topic does
      * not fit, 5 a declaration is wrong, 6 members of another protocol stayed in the group).
+     *
+     * @throws IllegalStateException when {@code jfaust-worker} (which holds the command line) is not on the path
      */
     public int run(String... args) {
-        return FaustCommandLine.run(this, args);
+        return CommandLines.find().run(this, args);
     }
 
     /** Compiles the app into a new Kafka Streams topology (checking and freezing it the first time). */

@@ -1,10 +1,14 @@
 package io.jfaust;
 
+import io.jfaust.runtime.ClientConfigs;
+import io.jfaust.runtime.Producers;
+import io.jfaust.runtime.ReplyConsumer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Bytes;
@@ -49,24 +53,24 @@ final class AttachedRuntime extends RunningApp {
     }
 
     @Override
-    void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+    protected void sendBytes(String topic, byte[] key, byte[] value, Send send) {
         checkOpen();
         producer.send(Producers.record(topic, key, value, send));
     }
 
     @Override
-    ReadOnlyKeyValueStore<Bytes, byte[]> store(String table) {
+    protected ReadOnlyKeyValueStore<Bytes, byte[]> store(String table) {
         checkOpen();
         return streams.store(StoreQueryParameters.fromNameAndType(table, QueryableStoreTypes.keyValueStore()));
     }
 
     @Override
-    void startReplies(Replies replies) {
-        replyConsumer = ReplyConsumer.start(clients, replies, app().settings().topicReplicationFactor());
+    protected void startReplies(String replyTopic, Consumer<byte @Nullable []> onReply) {
+        replyConsumer = ReplyConsumer.start(clients, replyTopic, onReply, app().settings().topicReplicationFactor());
     }
 
     @Override
-    boolean holdsLeaderPartition() {
+    protected boolean holdsLeaderPartition() {
         return Leadership.holds(app(), streams);
     }
 

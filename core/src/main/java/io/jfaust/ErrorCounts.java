@@ -1,6 +1,6 @@
 package io.jfaust;
 
-import io.jfaust.internal.ErrorLog;
+import io.jfaust.runtime.ErrorLog;
 
 /**
  * What a runtime's error policy did so far: records skipped, dead-lettered (of which replaced by a pointer record

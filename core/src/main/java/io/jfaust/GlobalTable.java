@@ -23,6 +23,11 @@ public final class GlobalTable<K, V> {
         this.table = table;
     }
 
+    /** Faust's {@code help=}: what the {@code tables} verb shows, or null. */
+    public @org.jspecify.annotations.Nullable String help() {
+        return table.help();
+    }
+
     /** The table name (its global store's name). */
     public String name() {
         return table.name();

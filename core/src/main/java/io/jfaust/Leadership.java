@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.App;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;

@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.runtime.Replies;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -41,28 +43,32 @@ public abstract class RunningApp implements AutoCloseable {
     private volatile boolean closed;
     private @Nullable Replies replies;
 
-    RunningApp(App app) {
+    /** For jfaust's runtimes (a worker, a test driver, an attached {@code KafkaStreams}); not for users. */
+    protected RunningApp(App app) {
         this.app = Objects.requireNonNull(app, "app");
     }
 
-    /** Sends encoded bytes from outside any agent. */
-    abstract void sendBytes(String topic, byte[] key, byte[] value, Send send);
+    /** Runtime hook: sends encoded bytes from outside any agent. */
+    protected abstract void sendBytes(String topic, byte[] key, byte[] value, Send send);
 
-    /** The store of a table or global table, over every task of this instance. */
-    abstract ReadOnlyKeyValueStore<Bytes, byte[]> store(String table);
+    /** Runtime hook: the store of a table or global table, over every task of this instance. */
+    protected abstract ReadOnlyKeyValueStore<Bytes, byte[]> store(String table);
 
-    /** Starts receiving this runtime's replies (a consumer of its reply topic; a test driver reads its output). */
-    abstract void startReplies(Replies replies);
+    /**
+     * Runtime hook: starts receiving the replies to this runtime's requests from {@code replyTopic}, handing each
+     * reply's value to {@code onReply} (a worker consumes the topic; a test driver reads its output).
+     */
+    protected abstract void startReplies(String replyTopic, Consumer<byte @Nullable []> onReply);
 
-    /** Called after a request was sent: the test driver hands over the replies its agents produced. */
-    void afterRequest(Replies replies) {}
+    /** Runtime hook, after a request was sent: a test driver hands over the replies its agents produced. */
+    protected void afterRequest(String replyTopic, Consumer<byte @Nullable []> onReply) {}
 
     /** This runtime's reply machinery, started on the first request. */
     final synchronized Replies replies() {
         checkOpen();
         if (replies == null) {
             Replies r = new Replies(app);
-            startReplies(r);
+            startReplies(r.topic(), r::complete);
             replies = r;
         }
         return replies;
@@ -118,17 +124,17 @@ public abstract class RunningApp implements AutoCloseable {
         Replies r = replies();
         Replies.Request request = r.request();
         send(agent.channel(), key, value, request.send());
-        afterRequest(r);
+        afterRequest(r.topic(), r::complete);
         return request.reply();
     }
 
-    /** The wall clock of this runtime, in epoch milliseconds (a test driver's is its own). */
-    long wallClockMs() {
+    /** Runtime hook: the wall clock of this runtime, in epoch milliseconds (a test driver's is its own). */
+    protected long wallClockMs() {
         return System.currentTimeMillis();
     }
 
-    /** Whether this runtime's instance holds partition 0 of the leader topic (overridden by each runtime). */
-    boolean holdsLeaderPartition() {
+    /** Runtime hook: whether this instance holds partition 0 of the leader topic (overridden by each runtime). */
+    protected boolean holdsLeaderPartition() {
         return false;
     }
 
@@ -153,22 +159,23 @@ public abstract class RunningApp implements AutoCloseable {
     }
 
     /** Binds this runtime to the current thread until {@link #unbindCurrentThread()}. */
-    final void bindCurrentThread() {
+    protected final void bindCurrentThread() {
         BOUND.get().push(this);
     }
 
     /** Removes the latest binding of this runtime from the current thread. */
-    final void unbindCurrentThread() {
+    protected final void unbindCurrentThread() {
         BOUND.get().removeFirstOccurrence(this);
     }
 
     /** Marks this runtime closed: threads still bound to it get a clear error, and the current thread is unbound. */
-    final void markClosed() {
+    protected final void markClosed() {
         closed = true;
         BOUND.get().removeIf(r -> r == this);
     }
 
-    final boolean isClosed() {
+    /** Whether {@link #close()} was called. */
+    protected final boolean isClosed() {
         return closed;
     }
 
@@ -249,7 +256,8 @@ public abstract class RunningApp implements AutoCloseable {
         }
     }
 
-    final void checkOpen() {
+    /** Fails when this runtime is closed. */
+    protected final void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the runtime of app " + app.id() + " is closed");
         }

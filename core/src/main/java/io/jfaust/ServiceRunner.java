@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.runtime.AppServices;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.PriorityQueue;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * then sleeps until each run is due; a test driver calls {@link #runDue} as its wall clock moves. Every run binds
  * the runtime to the running thread, so {@code topic.send} and {@code table.get} in it use that runtime.
  */
-final class ServiceRunner implements AutoCloseable {
+final class ServiceRunner implements AppServices {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
     private final RunningApp runtime;
@@ -46,7 +47,8 @@ final class ServiceRunner implements AutoCloseable {
     }
 
     /** Schedules every task now, every timer one interval from now, every crontab at its next time. */
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (started) {
             return;
         }
@@ -118,13 +120,15 @@ final class ServiceRunner implements AutoCloseable {
     }
 
     /** When the next run is due, or {@code Long.MAX_VALUE} when none is. */
-    synchronized long nextDueMs() {
+    @Override
+    public synchronized long nextDueMs() {
         Due next = queue.peek();
         return next == null ? Long.MAX_VALUE : next.atMs;
     }
 
     /** Runs, in time order, everything due at or before {@code nowMs} (and what those runs schedule by then). */
-    void runDue(long nowMs) {
+    @Override
+    public void runDue(long nowMs) {
         while (!closed) {
             Due due;
             synchronized (this) {
@@ -139,7 +143,8 @@ final class ServiceRunner implements AutoCloseable {
     }
 
     /** Starts the runtime's timer thread: it waits until {@code ready} (Kafka Streams running), then runs. */
-    synchronized void startThread(BooleanSupplier ready) {
+    @Override
+    public synchronized void startThread(BooleanSupplier ready) {
         thread = new Thread(() -> loop(ready), "jfaust-timers-" + runtime.app().id());
         thread.setDaemon(true);
         thread.start();

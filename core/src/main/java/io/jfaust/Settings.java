@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.runtime.ClientConfigs;
 import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.JsonFlavor;
 import java.time.Duration;
@@ -225,34 +226,8 @@ public final class Settings {
          * {@code host:port}, several joined by {@code ;} or {@code ,}.
          */
         public Builder broker(String urls) {
-            this.brokers = parseBrokers(urls);
+            this.brokers = ClientConfigs.parseBrokers(urls);
             return this;
-        }
-
-        /** {@code host:port} list of Faust-style broker URLs. */
-        static List<String> parseBrokers(String urls) {
-            List<String> out = new ArrayList<>();
-            for (String part : Objects.requireNonNull(urls, "broker").split("[;,]")) {
-                String p = part.trim();
-                if (p.isEmpty()) {
-                    continue;
-                }
-                int scheme = p.indexOf("://");
-                if (scheme >= 0) {
-                    p = p.substring(scheme + 3);
-                }
-                if (p.endsWith("/")) {
-                    p = p.substring(0, p.length() - 1);
-                }
-                if (!p.contains(":")) {
-                    p = p + ":9092";
-                }
-                out.add(p);
-            }
-            if (out.isEmpty()) {
-                throw new IllegalArgumentException("broker: no broker URL in '" + urls + "'");
-            }
-            return out;
         }
 
         /** Several broker URLs (Faust accepts a list too). */

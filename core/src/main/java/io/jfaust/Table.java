@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.runtime.Sensors;
 import io.jfaust.serdes.DataType;
 import java.time.Duration;
 import java.util.AbstractMap;
@@ -116,7 +117,7 @@ public final class Table<K, V> implements Iterable<K> {
     /** The value of {@code key}, or the default (not stored) when it has none. */
     public @Nullable V get(K key) {
         checkPlain();
-        count(Sensors.TableMeters::gets);
+        count(Sensors.TableSensor::get);
         byte[] bytes = readStore().get(Bytes.wrap(encodeKey(key)));
         return bytes == null ? defaultOrNull() : decodeValue(bytes);
     }
@@ -124,21 +125,21 @@ public final class Table<K, V> implements Iterable<K> {
     /** Whether {@code key} has a value ({@code key in table}). */
     public boolean containsKey(K key) {
         checkPlain();
-        count(Sensors.TableMeters::gets);
+        count(Sensors.TableSensor::get);
         return readStore().get(Bytes.wrap(encodeKey(key))) != null;
     }
 
     /** Sets {@code key} to {@code value} ({@code table[key] = value}; null is JSON {@code null}, not a delete). */
     public void put(K key, V value) {
         checkPlain();
-        count(Sensors.TableMeters::puts);
+        count(Sensors.TableSensor::put);
         writeStore().put(Bytes.wrap(encodeKey(key)), encodeValue(value));
     }
 
     /** Deletes {@code key} ({@code del table[key]}): a tombstone in the changelog. */
     public void delete(K key) {
         checkPlain();
-        count(Sensors.TableMeters::deletes);
+        count(Sensors.TableSensor::delete);
         writeStore().delete(Bytes.wrap(encodeKey(key)));
     }
 
@@ -153,15 +154,15 @@ public final class Table<K, V> implements Iterable<K> {
         // Inside an agent (every event of a counting job): the key encoded once, the store and meters looked up once.
         checkPlain();
         TableWrites store = scope.processor().tableWrites(name);
-        Sensors.TableMeters meters = store.meters();
+        Sensors.TableSensor meters = store.meters();
         if (meters != null) {
-            meters.gets().increment();
+            meters.get();
         }
         Bytes k = Bytes.wrap(encodeKey(key));
         byte[] old = store.get(k);
         V next = op.apply(old == null ? defaultOrNull() : decodeValue(old));
         if (meters != null) {
-            meters.puts().increment();
+            meters.put();
         }
         store.put(k, encodeValue(next));
         return next;
@@ -366,11 +367,11 @@ public final class Table<K, V> implements Iterable<K> {
     }
 
     /** Counts an operation in the worker's table meters, inside agents (a test driver counts nothing). */
-    void count(java.util.function.Function<Sensors.TableMeters, io.micrometer.core.instrument.Counter> which) {
+    void count(java.util.function.Consumer<Sensors.TableSensor> which) {
         Scope scope = Scope.current();
-        Sensors.TableMeters meters = scope == null ? null : scope.processor().tableMeters(name);
+        Sensors.TableSensor meters = scope == null ? null : scope.processor().tableMeters(name);
         if (meters != null) {
-            which.apply(meters).increment();
+            which.accept(meters);
         }
     }
 

@@ -41,11 +41,11 @@ final class TableKeys {
     }
 
     /**
-     * The value of {@code key} in this worker's stores: for a windowed table, the window of {@code at} (epoch
+     * The value of {@code key} in this runtime's stores: for a windowed table, the window of {@code at} (epoch
      * seconds) or else of now; {@link #MISSING} when a table without a default does not hold the key.
      */
     @SuppressWarnings("unchecked")
-    static Object read(Worker worker, Table<?, ?> table, Object key, String at) {
+    static Object read(RunningApp worker, Table<?, ?> table, Object key, String at) {
         Table<Object, Object> t = (Table<Object, Object>) table;
         WindowedTable<Object, Object> w = t.windowedOrNull();
         if (w != null) {

@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.runtime.Sensors;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
@@ -28,17 +29,17 @@ final class TableWrites {
     private final InternalProcessorContext<?, ?> context;
     private final KeyValueStore<Bytes, byte[]> store;
     /** The table's meters in a worker, or null (a test driver counts nothing). */
-    private final Sensors.TableMeters meters;
+    private final Sensors.TableSensor meters;
 
     TableWrites(InternalProcessorContext<?, ?> context, KeyValueStore<Bytes, byte[]> store,
-                Sensors.TableMeters meters) {
+                Sensors.TableSensor meters) {
         this.context = context;
         this.store = store;
         this.meters = meters;
     }
 
     /** The table's meters, or null when nothing is counted. */
-    Sensors.TableMeters meters() {
+    Sensors.TableSensor meters() {
         return meters;
     }
 

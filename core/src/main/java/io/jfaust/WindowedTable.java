@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import io.jfaust.runtime.Sensors;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.Temporal;
@@ -177,7 +178,7 @@ public final class WindowedTable<K, V> {
     /** Sets {@code key} in every window covering the current time ({@code table[key] = value}). */
     public void put(K key, V value) {
         double ts = timestamp();
-        table.count(Sensors.TableMeters::puts);
+        table.count(Sensors.TableSensor::put);
         TableWrites store = table.writeStore();
         byte[] encoded = table.encodeValue(value);   // the same bytes in every window
         for (WindowRange w : window.ranges(ts)) {
@@ -189,7 +190,7 @@ public final class WindowedTable<K, V> {
     /** Applies {@code op} to the value of every window covering the current time ({@code table[key] += x}). */
     public void update(K key, UnaryOperator<V> op) {
         double ts = timestamp();
-        table.count(Sensors.TableMeters::puts);
+        table.count(Sensors.TableSensor::put);
         TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             Bytes k = Bytes.wrap(windowKey(key, w));
@@ -203,7 +204,7 @@ public final class WindowedTable<K, V> {
     /** Deletes {@code key} from every window covering the current time. */
     public void delete(K key) {
         double ts = timestamp();
-        table.count(Sensors.TableMeters::deletes);
+        table.count(Sensors.TableSensor::delete);
         TableWrites store = table.writeStore();
         for (WindowRange w : window.ranges(ts)) {
             store.delete(Bytes.wrap(windowKey(key, w)));
@@ -212,7 +213,7 @@ public final class WindowedTable<K, V> {
 
     /** The value of {@code key} in window {@code range} ({@code table[key][range]}), or the default. */
     V valueIn(K key, WindowRange range) {
-        table.count(Sensors.TableMeters::gets);
+        table.count(Sensors.TableSensor::get);
         byte[] bytes = table.readStore().get(Bytes.wrap(windowKey(key, range)));
         return bytes == null ? table.defaultOrNull() : table.decodeValue(bytes);
     }

@@ -32,28 +32,6 @@ public class WorkerException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    /**
-     * An error talking to Kafka, with exit code {@link #BROKER_UNREACHABLE} and {@code message} — unless Kafka
-     * refused the worker's credentials or its principal lacks an ACL: that is a misconfiguration (exit code
-     * {@link #IMPROPERLY_CONFIGURED}), named as such, since retrying against the same broker cannot help.
-     */
-    static WorkerException fromKafka(String message, Throwable cause) {
-        for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof org.apache.kafka.common.errors.AuthenticationException) {
-                return new WorkerException("Kafka refused this worker's credentials (" + Worker.rootMessage(c)
-                        + "). Check the app's broker_credentials (conf.brokerCredentials(...)) and the listener's "
-                        + "security protocol.", IMPROPERLY_CONFIGURED, cause);
-            }
-            if (c instanceof org.apache.kafka.common.errors.AuthorizationException) {
-                return new WorkerException("Kafka denied this worker an operation (" + Worker.rootMessage(c)
-                        + "). Grant its principal the ACLs a worker needs (topics: describe, create, read, write; "
-                        + "the group: read), or declare fewer topics (conf.topicAllowDeclare(false)).",
-                        IMPROPERLY_CONFIGURED, cause);
-            }
-        }
-        return new WorkerException(message, BROKER_UNREACHABLE, cause);
-    }
-
     /** The process exit code for this error. */
     public int exitCode() {
         return exitCode;

@@ -1,9 +1,10 @@
 /**
  * Faust's API on Kafka Streams: what a porter declares ({@link io.jfaust.App}, {@link io.jfaust.Topic},
  * {@link io.jfaust.Agent}, {@link io.jfaust.Stream}, {@link io.jfaust.Table}, {@link io.jfaust.WindowedTable},
- * {@link io.jfaust.GlobalTable}) and what runs it ({@link io.jfaust.Worker}, {@link io.jfaust.RunningApp}). Engines
- * (the topology compiler, the agent processor and its steps) are package-private beside them. Nothing is null unless
- * marked {@code @Nullable}.
+ * {@link io.jfaust.GlobalTable}, {@link io.jfaust.SetTable}) and the handle of an app being run
+ * ({@link io.jfaust.RunningApp}). The engine (the topology compiler, the agent processor and its steps, table writes)
+ * is package-private beside the API; runtimes reach it through {@code io.jfaust.runtime}. Layer: core, above serdes;
+ * every other jfaust module may depend on it. Nothing is null unless marked {@code @Nullable}.
  *
  * <pre>{@code
  * App app = App.create("faustlab", conf -> conf.broker("kafka://localhost:9092"));

@@ -1,8 +1,10 @@
 package io.jfaust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jfaust.boundary.ApiBoundary;
+import io.jfaust.buildchecks.ApiBoundary;
+import io.jfaust.buildchecks.JfaustLayers;
 import io.jfaust.internal.DecodeErrors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,13 +27,29 @@ class ApiBoundaryTest {
         assertThat(core.getName()).isEqualTo("io.jfaust.core");
         assertThat(BOUNDARY.exported()).containsExactlyInAnyOrder("io.jfaust", "io.jfaust.web");
         assertThat(core.isExported("io.jfaust.internal")).isFalse();
+        assertThat(core.isExported("io.jfaust.runtime")).as("the SPI: only to jfaust's runtime modules").isFalse();
+    }
+
+    @Test
+    void noClassUsesAHigherLayer() {
+        assertThat(JfaustLayers.LAYERS.violations(JfaustLayers.mainClasses(App.class))).isEmpty();
+    }
+
+    @Test
+    void theOperatorStackIsNotOnCoresPath() {
+        for (String absent : new String[] {"picocli.CommandLine", "io.micrometer.core.instrument.MeterRegistry",
+            "io.micrometer.prometheusmetrics.PrometheusMeterRegistry", "io.jfaust.worker.Worker"}) {
+            assertThatThrownBy(() -> Class.forName(absent)).as(absent).isInstanceOf(ClassNotFoundException.class);
+        }
+        assertThat(App.class.getModule().getDescriptor().requires()).extracting(r -> r.name())
+                .doesNotContain("jdk.httpserver", "info.picocli", "micrometer.core");
     }
 
     @Test
     void noPublicSignatureMentionsAnInternalOrHiddenType() {
         List<Class<?>> classes = ApiBoundary.classesBeside(App.class);
         assertThat(classes).contains(App.class, AgentProcessor.class, DecodeErrors.class, io.jfaust.web.Page.class,
-                WebServer.class);
+                io.jfaust.runtime.Engine.class);
         assertThat(BOUNDARY.violations(classes)).isEmpty();
     }
 }

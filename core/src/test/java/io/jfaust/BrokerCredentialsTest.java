@@ -2,6 +2,7 @@ package io.jfaust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.jfaust.runtime.ClientConfigs;
 
 import java.nio.file.Path;
 import java.util.Map;

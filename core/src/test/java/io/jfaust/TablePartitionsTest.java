@@ -61,25 +61,6 @@ class TablePartitionsTest {
         assertThat(own.topology()).as("an internal topic is created with topic_partitions").isNotNull();
     }
 
-    @Test
-    void aWorkerWantsTheChangelogWithThatCount() {
-        App app = App.create("shop");
-        Topic<String, Order> orders = app.topic("orders", String.class, Order.class, t -> t.partitions(7));
-        app.table("totals", String.class, Long.class, t -> t.partitions(7)).tumbling(Duration.ofSeconds(10));
-        app.table("plain", String.class, Long.class, () -> 0L);
-        app.globalTable("names", String.class, String.class, t -> t.partitions(3));
-        app.agent("shop.sum", orders, s -> s.forEach(o -> { }));
-        app.topology();
-        Map<String, TopicDeclarer.Wanted> wanted = TopicDeclarer.wanted(app, Map.of("orders", 7));
-        TopicDeclarer.Wanted totals = wanted.get("shop-totals-changelog");
-        assertThat(totals.partitions()).isEqualTo(7);
-        assertThat(totals.strict()).as("an existing changelog of another count is refused").isTrue();
-        assertThat(totals.configs()).containsEntry("cleanup.policy", "compact,delete").doesNotContainKey("retention.ms");
-        TopicDeclarer.Wanted names = wanted.get("shop-names-changelog");
-        assertThat(names.partitions()).isEqualTo(3);
-        assertThat(names.strict()).isTrue();
-        assertThat(names.configs()).containsEntry("cleanup.policy", "compact");
-    }
 
     @Test
     void windowsWithoutExpiresAreKeptAndTheirChangelogHasNoRetention() {
@@ -101,5 +82,16 @@ class TablePartitionsTest {
                 .hasMessageContaining("expires must be positive").hasMessageContaining("tumbling(size)");
         assertThatThrownBy(() -> app.table("p", String.class, Long.class, t -> t.partitions(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partitions must be 1 or more");
+    }
+
+    @Test
+    void windowedChangelogsAreCompactDeleteWithRetentionEqualToExpires() {
+        App app = App.create("shop");
+        Table<String, Long> t = app.table("w", String.class, Long.class, () -> 0L);
+        t.tumbling(Duration.ofSeconds(10), Duration.ofHours(1));
+        assertThat(TopologyCompiler.storeFor(app, t).logConfig())
+                .containsEntry("cleanup.policy", "compact,delete").containsEntry("retention.ms", "3600000");
+        Table<String, Long> plain = app.table("p", String.class, Long.class, () -> 0L);
+        assertThat(TopologyCompiler.storeFor(app, plain).logConfig()).doesNotContainKey("retention.ms");
     }
 }

@@ -1,8 +1,8 @@
 package io.jfaust.benchmarks;
 
 import io.jfaust.App;
-import io.jfaust.Worker;
 import io.jfaust.examples.purchasesapp.PurchasesApp;
+import io.jfaust.worker.Worker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -18,11 +18,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
@@ -144,7 +144,7 @@ public final class E2eChild {
                     (firstMs - launchedMs) / 1000.0, (end - firstNanos) / 1e9, cpu, steady,
                     outAt5s < 0 ? written : outAt5s, jit, gc, stream, producer);
         } finally {
-            io.jfaust.examples.TempDirs.deleteQuietly(state);
+            io.jfaust.embedded.TempDirs.deleteQuietly(state);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.jfaust.benchmarks;
 
-import io.jfaust.Worker;
-import io.jfaust.examples.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.worker.Worker;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

@@ -122,6 +122,6 @@ public class TopologyBench {
     @TearDown(Level.Trial)
     public void tearDown() {
         driver.close();
-        io.jfaust.examples.TempDirs.deleteQuietly(stateDir);
+        io.jfaust.embedded.TempDirs.deleteQuietly(stateDir);
     }
 }

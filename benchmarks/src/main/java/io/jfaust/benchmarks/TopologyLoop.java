@@ -65,7 +65,7 @@ public final class TopologyLoop {
             System.out.printf(Locale.ROOT, "median %.0f records/s, cpu %.0f ns/record, %d batches%n",
                     rates.get(rates.size() / 2), cpuPerRecord, rates.size());
         } finally {
-            io.jfaust.examples.TempDirs.deleteQuietly(stateDir);
+            io.jfaust.embedded.TempDirs.deleteQuietly(stateDir);
         }
     }
 }

@@ -24,7 +24,7 @@ class JobsEquivalenceTest {
                     .map(r -> new String(r.key(), StandardCharsets.UTF_8) + "="
                             + new String(r.value(), StandardCharsets.UTF_8)).toList();
         } finally {
-            io.jfaust.examples.TempDirs.deleteQuietly(dir);
+            io.jfaust.embedded.TempDirs.deleteQuietly(dir);
         }
     }
 
@@ -63,7 +63,7 @@ class JobsEquivalenceTest {
             }
             return out;
         } finally {
-            io.jfaust.examples.TempDirs.deleteQuietly(dir);
+            io.jfaust.embedded.TempDirs.deleteQuietly(dir);
         }
     }
 }

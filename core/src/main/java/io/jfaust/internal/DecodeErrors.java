@@ -1,5 +1,6 @@
 package io.jfaust.internal;
 
+import io.jfaust.runtime.Sensors;
 import io.jfaust.serdes.DecodeException;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -7,7 +8,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 /**
  * Decode errors for jfaust's deserialization handler ({@link ErrorHandlers.Decode}): located at the record's partition
  * and offset (a deserializer only knows the topic), so that the log line, the dead letter's error headers and a
- * failure all name where the bad record is; and the worker's decode-error meter, passed in the configs.
+ * failure all name where the bad record is; and the runtime's decode-error sensor, passed in the configs.
  *
  * <pre>{@code
  * Exception located = DecodeErrors.located(context, exception);
@@ -16,14 +17,9 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 public final class DecodeErrors {
     private DecodeErrors() {}
 
-    /** The config entry a worker sets to count decode errors: a {@code Consumer<String>} given the topic. */
-    public static final String COUNTER_KEY = "jfaust.decode.errors";
-
-    /** The worker's decode-error counter in {@code configs}, or one that counts nothing. */
-    @SuppressWarnings("unchecked")
+    /** The runtime's decode-error counter ({@link Sensors} in {@code configs}), or one that counts nothing. */
     static java.util.function.Consumer<String> counter(Map<String, ?> configs) {
-        return configs.get(COUNTER_KEY) instanceof java.util.function.Consumer<?> c
-                ? (java.util.function.Consumer<String>) c : topic -> { };
+        return configs.get(Sensors.CONFIG_KEY) instanceof Sensors s ? s::decodeError : topic -> { };
     }
 
     /** The error located at the record, when it is a decode error that does not know its place yet. */

@@ -1,5 +1,7 @@
 package io.jfaust.internal;
 
+import io.jfaust.runtime.ErrorLog;
+import io.jfaust.ErrorPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;

@@ -1,7 +1,8 @@
 package io.jfaust.examples;
 
 import io.jfaust.App;
-import io.jfaust.Worker;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.worker.Worker;
 import java.time.Duration;
 import java.util.function.Function;
 

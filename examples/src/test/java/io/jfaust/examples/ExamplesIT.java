@@ -1,10 +1,12 @@
 package io.jfaust.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.Topic;
-import io.jfaust.Worker;
 import io.jfaust.examples.pageviews.PageView;
 import io.jfaust.examples.pageviews.PageViews;
 import io.jfaust.examples.purchases.LessonApp;
@@ -23,13 +25,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every example on one real Kafka broker, its output read back with a plain consumer and checked value by value. */
 class ExamplesIT {
+    @RegisterExtension
+    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
     private static EmbeddedKafka kafka;
 
     @TempDir
@@ -37,13 +41,9 @@ class ExamplesIT {
 
     @BeforeAll
     static void startBroker() {
-        kafka = EmbeddedKafka.start();
+        kafka = BROKER.kafka();
     }
 
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     private Worker worker(App app) throws Exception {
         Path dir = Files.createTempDirectory(state, "w");

@@ -2,7 +2,7 @@ package io.jfaust.serdes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jfaust.boundary.ApiBoundary;
+import io.jfaust.buildchecks.ApiBoundary;
 import io.jfaust.serdes.internal.JsonWriter;
 import io.jfaust.serdes.internal.PyTypes;
 import java.util.List;

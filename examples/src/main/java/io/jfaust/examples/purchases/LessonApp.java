@@ -3,11 +3,11 @@ package io.jfaust.examples.purchases;
 import io.jfaust.App;
 import io.jfaust.BrokerCredentials;
 import io.jfaust.Topic;
-import io.jfaust.Worker;
 import io.jfaust.WorkerException;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.TempDirs;
 import io.jfaust.examples.ConsoleConsumer;
-import io.jfaust.examples.EmbeddedKafka;
-import io.jfaust.examples.TempDirs;
+import io.jfaust.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The lesson app: purchases in cents on {@code purchases} become {@code PurchaseDollars} on

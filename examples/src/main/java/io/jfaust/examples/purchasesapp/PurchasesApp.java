@@ -4,6 +4,7 @@ import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
+import io.jfaust.examples.purchases.Purchase;
 import io.jfaust.serdes.FaustRecord;
 import java.time.Duration;
 

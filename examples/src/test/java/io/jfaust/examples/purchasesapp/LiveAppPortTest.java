@@ -1,9 +1,10 @@
 package io.jfaust.examples.purchasesapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.jfaust.examples.purchases.Purchase;
+import io.jfaust.testing.FaustTestDriver;
 
 import io.jfaust.App;
-import io.jfaust.FaustTestDriver;
 import io.jfaust.Table;
 import io.jfaust.serdes.FaustJson;
 import io.jfaust.serdes.JsonFlavor;

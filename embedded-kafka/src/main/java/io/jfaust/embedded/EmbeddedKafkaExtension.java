@@ -1,0 +1,88 @@
+package io.jfaust.embedded;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that starts one {@link EmbeddedKafka} broker for a test class, before its {@code @BeforeAll}
+ * methods, and stops it after its {@code @AfterAll} methods: every test of the class shares it (give each test its
+ * own topics and app ids). Test methods and lifecycle methods may also take the broker as a parameter.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.create().autoCreateTopics(false);
+ * // in a test: App app = App.create("it", conf -> conf.broker(KAFKA.kafka().brokerUrl()));
+ * }</pre>
+ */
+public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    private final boolean autoCreateTopics;
+    private final Map<String, String> brokerProperties;
+    private volatile EmbeddedKafka kafka;
+
+    private EmbeddedKafkaExtension(boolean autoCreateTopics, Map<String, String> brokerProperties) {
+        this.autoCreateTopics = autoCreateTopics;
+        this.brokerProperties = Map.copyOf(brokerProperties);
+    }
+
+    /** A broker with the broker's defaults (topics are created on first use). */
+    public static EmbeddedKafkaExtension create() {
+        return new EmbeddedKafkaExtension(true, Map.of());
+    }
+
+    /** A copy with {@code auto.create.topics.enable} as given ({@code false}: as production brokers run). */
+    public EmbeddedKafkaExtension autoCreateTopics(boolean enabled) {
+        return new EmbeddedKafkaExtension(enabled, brokerProperties);
+    }
+
+    /** A copy with {@code properties} over the broker's defaults (e.g. {@code log.retention.check.interval.ms}). */
+    public EmbeddedKafkaExtension brokerProperties(Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(brokerProperties);
+        all.putAll(Objects.requireNonNull(properties, "properties"));
+        return new EmbeddedKafkaExtension(autoCreateTopics, all);
+    }
+
+    /**
+     * The running broker.
+     *
+     * @throws IllegalStateException outside the test class's lifetime (the extension was not registered static)
+     */
+    public EmbeddedKafka kafka() {
+        EmbeddedKafka k = kafka;
+        if (k == null) {
+            throw new IllegalStateException("the embedded broker is not running: register the extension on a static "
+                    + "field (@RegisterExtension static final EmbeddedKafkaExtension ...), so that it starts "
+                    + "before @BeforeAll");
+        }
+        return k;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        kafka = EmbeddedKafka.start(false, autoCreateTopics, brokerProperties);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        EmbeddedKafka k = kafka;
+        kafka = null;
+        if (k != null) {
+            k.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == EmbeddedKafka.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return kafka();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * An example app ({@code pageviews}) as a Faust porter writes it: its records, agents and tables, on the public API only.
+ *
+ * <pre>{@code
+ * mvn -B -q -ntp -pl examples exec:java -Dexec.mainClass=io.jfaust.examples.pageviews....
+ * }</pre>
+ */
+package io.jfaust.examples.pageviews;

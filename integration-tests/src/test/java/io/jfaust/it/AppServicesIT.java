@@ -1,0 +1,299 @@
+package io.jfaust.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.Changelogs;
+import io.jfaust.examples.ConsoleConsumer;
+import io.jfaust.worker.Worker;
+
+import io.jfaust.App;
+import io.jfaust.ErrorPolicy;
+import io.jfaust.Send;
+import io.jfaust.Topic;
+import io.jfaust.WindowedTable;
+import io.jfaust.examples.pageviews.PageView;
+import io.jfaust.examples.pageviews.PageViews;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Timers, leadership and window-close on a real broker: two workers where only the leader's onLeader timer fires
+ * and the other takes over when it stops; windows closed once each across a worker restart; the page-views
+ * example with its timer reporting {@code len(counts)} and its window-close alerts.
+ */
+class AppServicesIT {
+    private static final int SESSION_TIMEOUT_MS = 6000;
+    @RegisterExtension
+    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
+    private static EmbeddedKafka kafka;
+
+    @TempDir
+    Path state;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = BROKER.kafka();
+    }
+
+
+    private Worker worker(App app) throws Exception {
+        return worker(app, null);
+    }
+
+    /** A worker of {@code app}; its meters also go to {@code meters} when given. */
+    private Worker worker(App app, io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
+        Path dir = Files.createTempDirectory(state, "w");
+        Worker w = Worker.start(app, o -> {
+            o.broker(kafka.brokerUrl()).datadir(dir.toString()).banner(false)
+                    .property("commit.interval.ms", 100).property("session.timeout.ms", SESSION_TIMEOUT_MS)
+                    .property("heartbeat.interval.ms", 500);
+            if (meters != null) {
+                o.meterRegistry(meters);
+            }
+        });
+        assertThat(w.awaitRunning(Duration.ofSeconds(60))).as("worker running").isTrue();
+        return w;
+    }
+
+    /** One instance of the leader app: its onLeader timer records the label of the worker it runs in. */
+    private static App leaderApp(String label, List<String> leaderTicks, Map<String, Integer> allTicks) {
+        App app = App.create("leader-app", conf -> conf.broker(kafka.brokerUrl()).topicPartitions(2));
+        app.timer(Duration.ofMillis(200), () -> leaderTicks.add(label), t -> t.onLeader(true).name("on_leader"));
+        app.timer(Duration.ofMillis(200), () -> allTicks.merge(label, 1, Integer::sum));
+        return app;
+    }
+
+    @Test
+    void onlyTheLeadersOnLeaderTimerFiresAndAnotherWorkerTakesOverWhenItStops() throws Exception {
+        List<String> leaderTicks = new CopyOnWriteArrayList<>();
+        Map<String, Integer> allTicks = new ConcurrentHashMap<>();
+        Worker a = worker(leaderApp("a", leaderTicks, allTicks));
+        Worker b = worker(leaderApp("b", leaderTicks, allTicks));
+        try {
+            await(() -> a.isLeader() != b.isLeader(), Duration.ofSeconds(30), "exactly one leader");
+            Thread.sleep(500);   // let a rebalance that was still settling end
+            await(() -> a.isLeader() != b.isLeader(), Duration.ofSeconds(30), "exactly one leader");
+            Worker leader = a.isLeader() ? a : b;
+            Worker follower = leader == a ? b : a;
+            String leaderLabel = leader == a ? "a" : "b";
+            String followerLabel = leader == a ? "b" : "a";
+            leaderTicks.clear();
+            Thread.sleep(1500);
+            assertThat(leaderTicks).as("on_leader runs in the leader only").isNotEmpty().containsOnly(leaderLabel);
+            assertThat(allTicks).as("plain timers run in every worker").containsKeys("a", "b");
+
+            long stoppedAt = System.nanoTime();
+            leader.close();
+            await(() -> follower.isLeader() && leaderTicks.contains(followerLabel), Duration.ofSeconds(30),
+                    "the other worker leads and runs the on_leader timer");
+            long takeoverMs = (System.nanoTime() - stoppedAt) / 1_000_000;
+            System.out.println("leader takeover after " + takeoverMs + " ms (session timeout "
+                    + SESSION_TIMEOUT_MS + " ms)");
+            assertThat(takeoverMs).isLessThan(SESSION_TIMEOUT_MS);
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    /** The close-once app: tumbling 4-second windows kept 4 seconds; each close is sent to {@code closed}. */
+    private static App closingApp() {
+        App app = App.create("closing-app", conf -> conf.broker(kafka.brokerUrl()).topicPartitions(2)
+                .tableCleanupInterval(Duration.ofMillis(200)));
+        Topic<String, String> clicks = app.topic("clicks", String.class, String.class);
+        Topic<String, String> closed = app.topic("closed", String.class, String.class, t -> t.internal(true));
+        WindowedTable<String, Long> counts = app.table("click_counts", String.class, Long.class, () -> 0L)
+                .tumbling(Duration.ofSeconds(4), Duration.ofSeconds(4))
+                .onWindowClose((k, w, n) -> closed.send(k, k + "@" + (long) w.start() + "=" + n));
+        app.agent("closing.count", clicks, s -> s.forEachItem((k, v) -> counts.update(k, n -> n + 1)));
+        return app;
+    }
+
+    @Test
+    void everyWindowClosesOnceAcrossAWorkerRestart() throws Exception {
+        kafka.createTopic("clicks", 2);
+        App app = closingApp();
+        long oldWindow = (System.currentTimeMillis() / 1000 - 60) / 4 * 4;
+        List<String> expected = new ArrayList<>();
+        long openWindow;
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (Worker first = worker(app, meters)) {
+            Topic<String, String> clicks = topic(app, "clicks");
+            for (String k : List.of("a", "b", "a")) {             // an old window: it closes at the first pass
+                clicks.send(k, "x", Send.options().withTimestamp(oldWindow + 0.5));
+            }
+            first.flush();
+            expected.add("a@" + oldWindow + "=2");
+            expected.add("b@" + oldWindow + "=1");
+            assertThat(readClosed(2)).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(meters.find("jfaust.table.windows.closed").counters()).as("the windows-closed meter")
+                    .isNotEmpty().allSatisfy(c -> assertThat(c.getId().getTag("table")).isEqualTo("click_counts"))
+                    .extracting(io.micrometer.core.instrument.Counter::count)
+                    .satisfies(counts -> assertThat(counts.stream().mapToDouble(Double::doubleValue).sum())
+                            .isEqualTo(2.0));
+            assertThat(meters.find("jfaust.agent.events.in").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).as("events in").isEqualTo(3.0);
+            openWindow = (System.currentTimeMillis() / 1000 / 4 + 1) * 4;   // closes 8 s after it starts, or later
+            for (String k : List.of("a", "b", "b")) {             // a window still open when the worker stops
+                clicks.send(k, "x", Send.options().withTimestamp(openWindow + 0.5));
+            }
+            first.flush();
+            String openKey = "[\"b\",[" + openWindow + ".0," + (openWindow + 3) + ".9]]";
+            Changelogs.table(kafka.bootstrapServers(), "closing-app-click_counts-changelog",
+                    t -> "2".equals(t.get(openKey)), Duration.ofSeconds(30));   // processed before the stop
+        }
+        expected.add("a@" + openWindow + "=1");
+        expected.add("b@" + openWindow + "=2");
+        try (Worker second = worker(closingApp())) {              // a new state dir: restored from the changelog
+            readClosed(4);
+            Thread.sleep(1500);                                   // time for a wrong second close to show
+            List<String> closed = readClosed(5);
+            assertThat(closed).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** Under exactly-once, a worker that crashes in on_window_close after sending: its close is aborted. */
+    private static App crashingApp(AtomicBoolean crash) {
+        App app = App.create("eos-closing", conf -> conf.broker(kafka.brokerUrl()).topicPartitions(1)
+                .processingGuarantee("exactly_once").onError(ErrorPolicy.fail())
+                .tableCleanupInterval(Duration.ofMillis(200)));
+        Topic<String, String> taps = app.topic("taps", String.class, String.class);
+        Topic<String, String> closed = app.topic("eos-closed", String.class, String.class, t -> t.internal(true));
+        WindowedTable<String, Long> counts = app.table("tap_counts", String.class, Long.class, () -> 0L)
+                .tumbling(Duration.ofSeconds(4), Duration.ofSeconds(4))
+                .onWindowClose((k, w, n) -> {
+                    closed.send(k, k + "@" + (long) w.start() + "=" + n);
+                    if (crash.getAndSet(false)) {
+                        throw new IllegalStateException("crash after sending the close");
+                    }
+                });
+        app.agent("eos.count", taps, s -> s.forEachItem((k, v) -> counts.update(k, n -> n + 1)));
+        return app;
+    }
+
+    @Test
+    void underExactlyOnceACloseInterruptedByACrashIsCommittedOnceAfterTheRestart() throws Exception {
+        kafka.createTopic("taps", 1);
+        long window = (System.currentTimeMillis() / 1000 - 60) / 4 * 4;
+        Worker first = worker(crashingApp(new AtomicBoolean(true)));
+        try {
+            Topic<String, String> taps = topic(first.app(), "taps");
+            taps.send("a", "x", Send.options().withTimestamp(window + 1.0));
+            taps.send("a", "x", Send.options().withTimestamp(window + 2.0));
+            first.flush();
+            await(() -> first.failure() != null, Duration.ofSeconds(30), "the worker to crash in on_window_close");
+            assertThat(first.failure()).hasStackTraceContaining("crash after sending the close");
+        } finally {
+            first.close();
+        }
+        try (Worker second = worker(crashingApp(new AtomicBoolean(false)))) {
+            List<String> committed = readCommitted("eos-closed", 1, Duration.ofSeconds(30));
+            Thread.sleep(1500);                                   // time for a wrong second close to show
+            committed = readCommitted("eos-closed", 2, Duration.ofSeconds(3));
+            // The crashed attempt's close was sent inside the task's transaction, which was aborted: a read_committed
+            // consumer sees only the close made after the restart, with the window's final value.
+            assertThat(committed).containsExactly("a@" + window + "=2");
+        }
+    }
+
+    private static List<String> readCommitted(String topic, int atLeast, Duration timeout) {
+        Map<String, Object> conf = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "read-committed-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(conf, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            while (out.size() < atLeast && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(jsonString(r.value())));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void pageViewsReportsLenOfCountsOnATimerAndAlertsWhenWindowsClose() throws Exception {
+        kafka.createTopic(PageViews.TOPIC, 4);
+        App app = PageViews.create(kafka.brokerUrl(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (Worker w = worker(app)) {
+            Topic<String, PageView> views = topic(app, PageViews.TOPIC);
+            for (int i = 0; i < 6; i++) {
+                views.send("u" + i, new PageView(i % 3 == 0 ? "/home" : "/about", "u" + i));
+            }
+            w.flush();
+            List<ConsumerRecord<byte[], byte[]>> stats = new ArrayList<>();
+            ConsoleConsumer.follow(kafka.bootstrapServers(), PageViews.STATS, stats::add,
+                    r -> !text(r.value()).equals("2"), Duration.ofSeconds(30));
+            assertThat(stats).isNotEmpty().allMatch(r -> text(r.key()).equals("pages"));
+            assertThat(text(stats.get(stats.size() - 1).value())).as("len(counts)").isEqualTo("2");
+
+            List<String> alerts = new ArrayList<>();
+            ConsoleConsumer.follow(kafka.bootstrapServers(), PageViews.ALERTS, r -> alerts.add(jsonString(r.value())),
+                    r -> alerts.stream().mapToLong(AppServicesIT::countOf).sum() < 6, Duration.ofSeconds(30));
+            assertThat(alerts.stream().filter(s -> s.startsWith("/home ")).mapToLong(AppServicesIT::countOf).sum())
+                    .isEqualTo(2);
+            assertThat(alerts.stream().filter(s -> s.startsWith("/about ")).mapToLong(AppServicesIT::countOf).sum())
+                    .isEqualTo(4);
+            assertThat(alerts).allMatch(s -> s.matches("/(home|about) \\(\\d+\\.0, \\d+\\.9\\): \\d+ views"));
+        }
+    }
+
+    private static long countOf(String alert) {
+        return Long.parseLong(alert.substring(alert.lastIndexOf(": ") + 2, alert.lastIndexOf(" views")));
+    }
+
+    private static List<String> readClosed(int atLeast) {
+        List<String> out = new ArrayList<>();
+        ConsoleConsumer.follow(kafka.bootstrapServers(), "closed", r -> out.add(jsonString(r.value())),
+                r -> out.size() < atLeast, Duration.ofSeconds(atLeast > 4 ? 3 : 30));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> Topic<K, V> topic(App app, String name) {
+        return (Topic<K, V>) app.topics().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** A str value as Faust's json codec writes it: {@code "a@1700000000=2"} with its quotes. */
+    private static String jsonString(byte[] b) {
+        String json = text(b);
+        assertThat(json).startsWith("\"").endsWith("\"");
+        return json.substring(1, json.length() - 1);
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? "null" : new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.jfaust.worker.cli;
+
+import io.jfaust.Agent;
+import io.jfaust.App;
+import io.jfaust.Send;
+import io.jfaust.Topic;
+import io.jfaust.runtime.ClientConfigs;
+import io.jfaust.runtime.Engine;
+import io.jfaust.runtime.Producers;
+import io.jfaust.serdes.RecordSchema;
+import io.jfaust.worker.text.CliTable;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+/**
+ * Faust's {@code send ENTITY [VALUE]}: sends to a topic, or to an agent's topic ({@code @name}), and prints the
+ * record's metadata as Faust does ({@code {"topic": ..., "partition": ..., "topic_partition": [...], "offset": ...,
+ * "timestamp": ..., "timestamp_type": 0}}). As in Faust, key and value go as their UTF-8 bytes unless a model is
+ * named ({@code --key-type}/{@code --value-type}): then the text is loaded as that model with the serializer (the
+ * model's own, else the app's) and sent encoded with it.
+ */
+@Command(name = "send", mixinStandardHelpOptions = true, description = "Send message to agent/topic.")
+public final class SendVerb implements Callable<Integer> {
+    private final App app;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ENTITY", description = "Topic name, or @agent for an agent's topic.")
+    String entity;
+
+    @Parameters(index = "1", paramLabel = "VALUE", arity = "0..1", description = "The value (none: a null value).")
+    String value;
+
+    @Option(names = {"-k", "--key"}, description = "The key (none: a null key).")
+    String key;
+
+    @Option(names = {"-K", "--key-type"}, description = "Namespace of the model to load the key as.")
+    String keyType;
+
+    @Option(names = "--key-serializer", description = "Codec of the key (with --key-type).")
+    String keySerializer;
+
+    @Option(names = {"-V", "--value-type"}, description = "Namespace of the model to load the value as.")
+    String valueType;
+
+    @Option(names = "--value-serializer", description = "Codec of the value (with --value-type).")
+    String valueSerializer;
+
+    @Option(names = "--partition", description = "Specific partition to send to.")
+    Integer partition;
+
+    @Option(names = {"-r", "--repeat"}, defaultValue = "1", description = "Send message n times.")
+    int repeat;
+
+    @Mixin
+    BrokerOption broker = new BrokerOption();
+
+    public SendVerb(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Engine.get().freeze(app);
+        String topic = topicName();
+        byte[] k = encode(key, keyType, keySerializer, true);
+        byte[] v = encode(value, valueType, valueSerializer, false);
+        Map<String, Object> props = ClientConfigs.of(app, broker.urls).producer();   // acks=all, credentials
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        try (KafkaProducer<byte[], byte[]> producer = Producers.create(props)) {
+            for (int i = 0; i < repeat; i++) {
+                RecordMetadata meta = producer.send(new ProducerRecord<>(topic, partition, k, v)).get();
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("topic", meta.topic());
+                out.put("partition", meta.partition());
+                out.put("topic_partition", List.of(meta.topic(), meta.partition()));
+                out.put("offset", meta.offset());
+                out.put("timestamp", meta.timestamp());
+                out.put("timestamp_type", 0);
+                spec.commandLine().getOut().println(CliTable.dumps(out));
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private String topicName() {
+        if (!entity.startsWith("@")) {
+            return entity;
+        }
+        String name = entity.substring(1);
+        for (Agent<?, ?> a : app.agents()) {
+            if (a.name().equals(name)) {
+                return a.channel().name();
+            }
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "No agent " + entity + ". Please run \""
+                + app.id() + " agents\" for a list.");
+    }
+
+    /** Faust's {@code to_model}: the text's bytes, or the model loaded from them and dumped again. */
+    @SuppressWarnings("unchecked")
+    private byte[] encode(String text, String type, String serializer, boolean isKey) {
+        if (text == null) {
+            return null;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (type == null) {
+            return bytes;
+        }
+        RecordSchema<Object> schema = (RecordSchema<Object>) app.serializers().records().lookup(type);
+        if (schema == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No model '" + type + "'. Please run \""
+                    + app.id() + " models\" for a list.");
+        }
+        String codec = serializer != null ? serializer : schema.options().serializer() != null
+                ? schema.options().serializer() : isKey ? "json" : app.settings().valueSerializer();
+        Object record = schema.loads(bytes, codec, app.serializers().codecs());
+        Object encoded = schema.dumps(record, codec, app.serializers().codecs());
+        return encoded instanceof byte[] b ? b : String.valueOf(encoded).getBytes(StandardCharsets.UTF_8);
+    }
+}

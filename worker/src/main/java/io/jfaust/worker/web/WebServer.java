@@ -1,0 +1,237 @@
+package io.jfaust.worker.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jfaust.WorkerException;
+import io.jfaust.runtime.WebPaths;
+import io.jfaust.serdes.FaustJson;
+import io.jfaust.web.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's web server (Faust's {@code aiohttp} web, port 6066) on the JDK's own HTTP server: Faust's routes
+ * ({@link WebViews}), the operator routes (health, readiness, Prometheus) and the app's pages, each answered on one
+ * of a few daemon threads bound to the worker. Errors are answered as Faust answers them:
+ * {@code {"error": reason, ...}} with the status.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Set on a request one worker forwards to another, so that the owner answers it itself. */
+    public static final String FORWARDED = "X-Jfaust-Forwarded";
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final List<Route> routes = new ArrayList<>();
+    private final FaustJson json;
+
+    /** A view: what to answer to one request. */
+    public interface View {
+        Reply get(Exchange exchange) throws Exception;
+    }
+
+    /** An answer: status, content type, body. */
+    public record Reply(int status, String contentType, byte[] body) {}
+
+    /** One request with the path parameters of its route. */
+    public record Exchange(String method, String path, String rawQuery, Map<String, String> params, byte[] body,
+                    boolean forwarded) {
+        String query(String name) {
+            if (rawQuery == null) {
+                return null;
+            }
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                if (k.equals(name)) {
+                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
+
+        String uri() {
+            return rawQuery == null ? path : path + "?" + rawQuery;
+        }
+    }
+
+    private record Route(WebPaths path, View view) {}
+
+    private WebServer(HttpServer server, ExecutorService threads, FaustJson json) {
+        this.server = server;
+        this.threads = threads;
+        this.json = json;
+    }
+
+    /**
+     * Binds {@code bind:port} (port 0: any free port) and serves {@code views} and the app's pages.
+     *
+     * @throws WorkerException when the address is taken or cannot be bound
+     */
+    public static WebServer start(WebHost worker, String bind, int port, WebViews views) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        } catch (BindException e) {
+            throw new WorkerException("Cannot start the web server on " + bind + ":" + port + " (" + e.getMessage()
+                    + "): another worker or program holds the port. Pass --web-port with another port (0 picks a "
+                    + "free one), or --without-web.", WorkerException.FAILED, e);
+        } catch (IOException e) {
+            throw new WorkerException("Cannot start the web server on " + bind + ":" + port + ": " + e,
+                    WorkerException.FAILED, e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "jfaust-web-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        WebServer web = new WebServer(http, threads, FaustJson.of(worker.running().app().settings().jsonFlavor()));
+        views.register(web);
+        worker.running().app().pages().forEach((path, page) -> web.route(path, x -> web.page(worker, page, x)));
+        http.setExecutor(threads);
+        http.createContext("/", web::handle);
+        http.start();
+        LOG.info("web server of app {} listening on http://{}:{}", worker.running().app().id(), bind, web.port());
+        return web;
+    }
+
+    public void route(String template, View view) {
+        routes.add(new Route(WebPaths.of(template), view));
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** A JSON answer. */
+    public Reply json(int status, Object value) {
+        return new Reply(status, "application/json", json.dumps(value));
+    }
+
+    /** Faust's error answer: {@code {"error": reason, ...context}}. */
+    public Reply error(int status, String reason, Object... context) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", reason);
+        for (int i = 0; i + 1 < context.length; i += 2) {
+            body.put(String.valueOf(context[i]), context[i + 1]);
+        }
+        return json(status, body);
+    }
+
+    private Reply page(WebHost worker, Page page, Exchange x) {
+        PageRequest request = new PageRequest(x);
+        try {
+            return worker.running().call(() -> {
+                try {
+                    return json(200, page.handle(request));
+                } catch (Page.NotFound e) {
+                    return error(404, e.getMessage());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        Reply reply;
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            String path = ex.getRequestURI().getRawPath();
+            reply = null;
+            for (Route r : routes) {
+                Map<String, String> params = r.path.match(path);
+                if (params != null) {
+                    Exchange x = new Exchange(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(), params,
+                            body, ex.getRequestHeaders().containsKey(FORWARDED));
+                    reply = answer(r, x);
+                    break;
+                }
+            }
+            if (reply == null) {
+                reply = error(404, "Not Found", "path", path);
+            }
+        } catch (RuntimeException e) {
+            reply = error(500, "Internal server error.");
+        }
+        ex.getResponseHeaders().set("Content-Type", reply.contentType);
+        ex.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(reply.body);
+        }
+    }
+
+    private Reply answer(Route r, Exchange x) {
+        try {
+            return r.view.get(x);
+        } catch (Exception e) {
+            Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
+            LOG.warn("web {} {} failed: {}", x.method(), x.path(), cause.toString(), cause);
+            return error(500, cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
+                    : ": " + cause.getMessage()));
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    /** A user page's view of an exchange. */
+    private record PageRequest(Exchange x) implements io.jfaust.web.Request {
+        @Override
+        public String method() {
+            return x.method();
+        }
+
+        @Override
+        public String path() {
+            return x.path();
+        }
+
+        @Override
+        public String param(String name) {
+            String v = x.params().get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("this page's path has no parameter {" + name + "}; it has "
+                        + x.params().keySet());
+            }
+            return v;
+        }
+
+        @Override
+        public Map<String, String> params() {
+            return x.params();
+        }
+
+        @Override
+        public String query(String name) {
+            return x.query(name);
+        }
+
+        @Override
+        public byte[] body() {
+            return x.body().clone();
+        }
+    }
+}
