@@ -108,10 +108,11 @@ public final class App {
                                     Consumer<Topic.Options> options) {
         checkNotBuilt("declare topic " + name);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a topic needs a name");
+            throw new ImproperlyConfigured("a topic needs a name");
         }
         Topic.Options o = new Topic.Options();
         options.accept(o);
+        o.freeze("topic " + name);
         Schema<K, V> schema = Schema.of(keyType, valueType).withKeySerializer(o.keySerializer())
                 .withValueSerializer(o.valueSerializer()).withAllowEmpty(o.allowEmpty());
         return declareTopic(new Topic<>(this, name, schema, o));
@@ -146,7 +147,7 @@ public final class App {
                                     Consumer<Agent.Options> options) {
         checkNotBuilt("declare agent " + name);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("an agent needs a name (Faust's module.function, e.g. "
+            throw new ImproperlyConfigured("an agent needs a name (Faust's module.function, e.g. "
                     + "\"purchases_app.convert\"): it prefixes its repartition topics");
         }
         Objects.requireNonNull(channel, "channel of agent " + name);
@@ -163,6 +164,7 @@ public final class App {
         }
         Agent.Options o = new Agent.Options();
         options.accept(o);
+        o.freeze("agent " + name);
         Agent<K, V> agent = new Agent<>(this, name, channel, o);
         fn.process(new Stream<>(agent, channel, List.of(), false));
         if (agent.pipelines().isEmpty()) {
@@ -204,11 +206,40 @@ public final class App {
     public <K, V> Table<K, V> table(String name, DataType<K> keyType, DataType<V> valueType,
                                     Consumer<Table.Options<V>> options) {
         checkNotBuilt("declare table " + name);
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a table needs a name (its changelog is <app_id>-<name>-changelog)");
-        }
         Table.Options<V> o = new Table.Options<>();
         options.accept(o);
+        if (o.window() != null) {
+            throw new ImproperlyConfigured("table " + name + " has a window (" + o.window() + "): declare it with "
+                    + "app.windowedTable(name, keyType, valueType, options), which returns the WindowedTable");
+        }
+        return declareTable(name, keyType, valueType, o);
+    }
+
+    /**
+     * Declares a windowed table in one go, the window given as an option as Faust's {@code window=} does
+     * ({@code app.windowedTable("views", String.class, Long.class, t -> t.defaultValue(() -> 0L)
+     * .tumbling(Duration.ofMinutes(1), Duration.ofHours(1)))}): no plain {@link Table} handle exists for it.
+     *
+     * @throws ImproperlyConfigured when the options give no window, or as {@link #table}
+     */
+    public <K, V> WindowedTable<K, V> windowedTable(String name, Class<K> keyType, Class<V> valueType,
+                                                    Consumer<Table.Options<V>> options) {
+        checkNotBuilt("declare table " + name);
+        Table.Options<V> o = new Table.Options<>();
+        options.accept(o);
+        Window window = o.window();
+        if (window == null) {
+            throw new ImproperlyConfigured("windowed table " + name + " has no window: give one in its options "
+                    + "(t -> t.tumbling(size) or t.hopping(size, step)), or declare a plain app.table(...)");
+        }
+        return declareTable(name, DataType.of(keyType), DataType.of(valueType), o).windowed(window, o.expires());
+    }
+
+    private <K, V> Table<K, V> declareTable(String name, DataType<K> keyType, DataType<V> valueType,
+                                            Table.Options<V> o) {
+        if (name == null || name.isBlank()) {
+            throw new ImproperlyConfigured("a table needs a name (its changelog is <app_id>-<name>-changelog)");
+        }
         Table<K, V> table = new Table<>(this, name, keyType, valueType, o.defaultValue());
         table.partitions = o.partitions();
         table.help(o.help());
@@ -246,7 +277,7 @@ public final class App {
                                                 Consumer<Table.Options<V>> options) {
         checkNotBuilt("declare global table " + name);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a global table needs a name");
+            throw new ImproperlyConfigured("a global table needs a name");
         }
         Table.Options<V> o = new Table.Options<>();
         options.accept(o);
@@ -343,7 +374,7 @@ public final class App {
                                           Consumer<SetTable.Options> options) {
         checkNotBuilt("declare set table " + name);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a set table needs a name (its changelog is <app_id>-<name>-changelog)");
+            throw new ImproperlyConfigured("a set table needs a name (its changelog is <app_id>-<name>-changelog)");
         }
         SetTable.Options o = new SetTable.Options();
         options.accept(o);
@@ -439,6 +470,10 @@ public final class App {
     synchronized void freeze() {
         if (!built) {
             Declarations.check(this);
+            serializers.codecs().seal(what -> new ImproperlyConfigured(what + ": app " + id() + " was already "
+                    + "compiled; add codecs when the app is created (App.create(id, conf -> conf.codec(name, codec)))"));
+            serializers.records().seal(what -> new ImproperlyConfigured(what + ": app " + id() + " was already "
+                    + "compiled; name its records when the app is created (conf.records(...)) or in its topics"));
             built = true;
         }
     }

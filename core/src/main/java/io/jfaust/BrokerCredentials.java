@@ -52,7 +52,7 @@ public final class BrokerCredentials {
         String module = switch (Objects.requireNonNull(mechanism, "mechanism")) {
             case "PLAIN" -> "org.apache.kafka.common.security.plain.PlainLoginModule";
             case "SCRAM-SHA-256", "SCRAM-SHA-512" -> "org.apache.kafka.common.security.scram.ScramLoginModule";
-            default -> throw new IllegalArgumentException("broker_credentials: SASL mechanism must be PLAIN, "
+            default -> throw new ImproperlyConfigured("broker_credentials: SASL mechanism must be PLAIN, "
                     + "SCRAM-SHA-256 or SCRAM-SHA-512, got '" + mechanism + "' (GSSAPI: BrokerCredentials.gssapi)");
         };
         Map<String, Object> p = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ public final class BrokerCredentials {
     /** Kerberos from a keytab file instead of the ticket cache ({@link #gssapi} only). */
     public BrokerCredentials withKeytab(String principal, Path keytab) {
         if (!"GSSAPI".equals(mechanism)) {
-            throw new IllegalArgumentException("withKeytab applies to BrokerCredentials.gssapi(...) only, not to "
+            throw new ImproperlyConfigured("withKeytab applies to BrokerCredentials.gssapi(...) only, not to "
                     + this);
         }
         Map<String, Object> p = new LinkedHashMap<>(props);

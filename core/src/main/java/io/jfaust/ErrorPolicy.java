@@ -62,7 +62,7 @@ public final class ErrorPolicy {
      */
     public static ErrorPolicy deadLetter(String topic) {
         if (Objects.requireNonNull(topic, "dead letter topic").isBlank()) {
-            throw new IllegalArgumentException("a dead letter topic needs a name");
+            throw new ImproperlyConfigured("a dead letter topic needs a name");
         }
         return new ErrorPolicy(Kind.DEAD_LETTER, topic);
     }
@@ -72,14 +72,14 @@ public final class ErrorPolicy {
      * {@link #fail()} (the default: nothing is lost, the worker stops with a message naming the topic and record) or
      * {@link #skip()} (log, count in {@code ErrorCounts.deadLetterFailures()} and go on).
      *
-     * @throws IllegalArgumentException on a policy other than dead letter, or a fallback other than skip or fail
+     * @throws ImproperlyConfigured on a policy other than dead letter, or a fallback other than skip or fail
      */
     public ErrorPolicy ifUnavailable(ErrorPolicy fallback) {
         if (kind != Kind.DEAD_LETTER) {
-            throw new IllegalArgumentException("ifUnavailable applies to deadLetter(topic) only, not to " + this);
+            throw new ImproperlyConfigured("ifUnavailable applies to deadLetter(topic) only, not to " + this);
         }
         if (Objects.requireNonNull(fallback, "fallback").kind == Kind.DEAD_LETTER) {
-            throw new IllegalArgumentException("ifUnavailable takes ErrorPolicy.skip() or ErrorPolicy.fail(), not "
+            throw new ImproperlyConfigured("ifUnavailable takes ErrorPolicy.skip() or ErrorPolicy.fail(), not "
                     + fallback);
         }
         return new ErrorPolicy(kind, topic, fallback);

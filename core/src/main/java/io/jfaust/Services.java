@@ -16,7 +16,7 @@ final class Services {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(body, "timer body");
         if (interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("a timer needs a positive interval, got " + interval);
+            throw new ImproperlyConfigured("a timer needs a positive interval, got " + interval);
         }
         Timer.Options o = new Timer.Options("timer-" + (timers.size() + 1));
         options.accept(o);

@@ -216,7 +216,7 @@ public final class Settings {
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("an app needs an id (its Kafka consumer group and table prefix)");
+                throw new ImproperlyConfigured("an app needs an id (its Kafka consumer group and table prefix)");
             }
             this.name = name;
         }
@@ -238,7 +238,7 @@ public final class Settings {
         /** The app version: above 1, the id becomes {@code "<name>-v<version>"}. */
         public Builder version(int version) {
             if (version < 1) {
-                throw new IllegalArgumentException("version must be 1 or more, got " + version);
+                throw new ImproperlyConfigured("version must be 1 or more, got " + version);
             }
             this.version = version;
             return this;
@@ -247,7 +247,7 @@ public final class Settings {
         /** Partitions of topics the app creates. */
         public Builder topicPartitions(int partitions) {
             if (partitions < 1) {
-                throw new IllegalArgumentException("topic_partitions must be 1 or more, got " + partitions);
+                throw new ImproperlyConfigured("topic_partitions must be 1 or more, got " + partitions);
             }
             this.topicPartitions = partitions;
             return this;
@@ -256,7 +256,7 @@ public final class Settings {
         /** Replication factor of topics the app creates. */
         public Builder topicReplicationFactor(int replicas) {
             if (replicas < 1) {
-                throw new IllegalArgumentException("topic_replication_factor must be 1 or more, got " + replicas);
+                throw new ImproperlyConfigured("topic_replication_factor must be 1 or more, got " + replicas);
             }
             this.topicReplicationFactor = (short) replicas;
             return this;
@@ -279,7 +279,7 @@ public final class Settings {
             switch (Objects.requireNonNull(guarantee, "processing_guarantee")) {
                 case "at_least_once" -> exactlyOnce = false;
                 case "exactly_once" -> exactlyOnce = true;
-                default -> throw new IllegalArgumentException("processing_guarantee must be 'at_least_once' or "
+                default -> throw new ImproperlyConfigured("processing_guarantee must be 'at_least_once' or "
                         + "'exactly_once', got '" + guarantee + "'");
             }
             return this;
@@ -293,7 +293,7 @@ public final class Settings {
             } else if (u.startsWith("rocksdb:")) {
                 rocksdb = true;
             } else {
-                throw new IllegalArgumentException("store must be 'memory://' or 'rocksdb://', got '" + url + "'");
+                throw new ImproperlyConfigured("store must be 'memory://' or 'rocksdb://', got '" + url + "'");
             }
             return this;
         }
@@ -329,7 +329,7 @@ public final class Settings {
          */
         public Builder codec(String name, Codec codec) {
             if (name == null || name.isBlank() || name.contains("|")) {
-                throw new IllegalArgumentException("codec name must be a non-empty word without '|': " + name);
+                throw new ImproperlyConfigured("codec name must be a non-empty word without '|': " + name);
             }
             codecs.put(name, Objects.requireNonNull(codec, "codec"));
             return this;
@@ -351,7 +351,7 @@ public final class Settings {
         /** Faust's {@code reply_to}: the reply topic of this process's {@code ask}s (default {@code f-reply-<uuid4>}). */
         public Builder replyTo(String topic) {
             if (Objects.requireNonNull(topic, "reply_to").isBlank()) {
-                throw new IllegalArgumentException("reply_to needs a topic name");
+                throw new ImproperlyConfigured("reply_to needs a topic name");
             }
             this.replyTo = topic;
             return this;
@@ -360,7 +360,7 @@ public final class Settings {
         /** How long {@code agent.ask} waits for a reply before an {@code AskTimeoutException} (default 30 s). */
         public Builder askTimeout(Duration timeout) {
             if (Objects.requireNonNull(timeout, "askTimeout").isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("askTimeout must be positive, got " + timeout);
+                throw new ImproperlyConfigured("askTimeout must be positive, got " + timeout);
             }
             this.askTimeout = timeout;
             return this;

@@ -65,7 +65,7 @@ public final class Stream<K, V> {
     /** Sends each value (re-encoded, key dropped) to every topic, then goes on (Faust's {@code echo}). */
     public Stream<K, V> echo(Topic<?, ?>... topics) {
         if (topics.length == 0) {
-            throw new IllegalArgumentException("agent " + agent.name() + ": echo needs at least one topic");
+            throw new ImproperlyConfigured("agent " + agent.name() + ": echo needs at least one topic");
         }
         return then(new Op.Echo(List.of(topics)), source, transformed);
     }
@@ -77,7 +77,7 @@ public final class Stream<K, V> {
      */
     public Stream<K, List<V>> take(int max, Duration within) {
         if (max < 1) {
-            throw new IllegalArgumentException("agent " + agent.name() + ": take needs max >= 1, got " + max);
+            throw new ImproperlyConfigured("agent " + agent.name() + ": take needs max >= 1, got " + max);
         }
         Objects.requireNonNull(within, "within");
         return then(new Op.Take(max, within), source, true);
@@ -95,7 +95,7 @@ public final class Stream<K, V> {
     public Stream<K, V> groupBy(Function<? super V, ? extends K> key, String name) {
         Objects.requireNonNull(key, "key");
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("agent " + agent.name() + ": group_by with a function must set a name "
+            throw new ImproperlyConfigured("agent " + agent.name() + ": group_by with a function must set a name "
                     + "(the repartition topic suffix, e.g. \"Purchase.currency\"), as Faust requires name=");
         }
         if (transformed) {
@@ -115,7 +115,7 @@ public final class Stream<K, V> {
         Class<?> valueClass = source.schema().valueType().javaType();
         RecordSchema<Object> schema = (RecordSchema<Object>) source.schema().valueType().schema();
         if (schema == null) {
-            throw new IllegalArgumentException("agent " + agent.name() + ": groupBy(\"" + recordField + "\") needs "
+            throw new ImproperlyConfigured("agent " + agent.name() + ": groupBy(\"" + recordField + "\") needs "
                     + "record values, but topic " + source.name() + " carries " + valueClass.getSimpleName());
         }
         int index = schema.indexOf(recordField);

@@ -292,15 +292,15 @@ public final class Table<K, V> implements Iterable<K> {
 
     private Duration given(Duration expires) {
         if (expires == null) {
-            throw new IllegalArgumentException("table " + name + ": expires is null; leave it out (tumbling(size), "
+            throw new ImproperlyConfigured("table " + name + ": expires is null; leave it out (tumbling(size), "
                     + "hopping(size, step)) to keep every window, as Faust does without expires");
         }
         return expires;
     }
 
-    private WindowedTable<K, V> windowed(Window window, @Nullable Duration expires) {
+    WindowedTable<K, V> windowed(Window window, @Nullable Duration expires) {
         if (expires != null && (expires.isZero() || expires.isNegative())) {
-            throw new IllegalArgumentException("table " + name + ": expires must be positive (how long windows are "
+            throw new ImproperlyConfigured("table " + name + ": expires must be positive (how long windows are "
                     + "kept), got " + expires + "; leave it out (tumbling(size), hopping(size, step)) to keep every "
                     + "window, as Faust does without expires");
         }
@@ -377,8 +377,9 @@ public final class Table<K, V> implements Iterable<K> {
 
     private void checkPlain() {
         if (windowed != null) {
-            throw new IllegalStateException("table " + name + " is windowed: use the WindowedTable that "
-                    + "tumbling()/hopping() returned");
+            throw new ImproperlyConfigured("table " + name + " is windowed: use the WindowedTable that "
+                    + "tumbling()/hopping() returned, or declare it with app.windowedTable(name, keyType, valueType, "
+                    + "t -> t.tumbling(size)) so that no plain Table handle exists");
         }
     }
 
@@ -397,6 +398,8 @@ public final class Table<K, V> implements Iterable<K> {
      * }</pre>
      */
     public static final class Options<V> {
+        private @Nullable Window window;
+        private @Nullable Duration expires;
         private Supplier<V> defaultValue;
         private @Nullable Integer partitions;
         private String help;
@@ -432,7 +435,7 @@ public final class Table<K, V> implements Iterable<K> {
          */
         public Options<V> partitions(int partitions) {
             if (partitions < 1) {
-                throw new IllegalArgumentException("partitions must be 1 or more, got " + partitions);
+                throw new ImproperlyConfigured("partitions must be 1 or more, got " + partitions);
             }
             this.partitions = partitions;
             return this;
@@ -440,6 +443,48 @@ public final class Table<K, V> implements Iterable<K> {
 
         @Nullable Integer partitions() {
             return partitions;
+        }
+
+        /**
+         * Faust's {@code window=}: tumbling windows of {@code size}, every window kept (no {@code expires}). Only
+         * with {@link App#windowedTable}, which declares the windowed table in one go.
+         */
+        public Options<V> tumbling(Duration size) {
+            return window(Window.tumbling(seconds(size, "size")), null);
+        }
+
+        /** Tumbling windows of {@code size}, each leaving the table {@code expires} after it ends. */
+        public Options<V> tumbling(Duration size, Duration expires) {
+            return window(Window.tumbling(seconds(size, "size")), Objects.requireNonNull(expires, "expires"));
+        }
+
+        /** Hopping windows of {@code size} every {@code step}, every window kept. */
+        public Options<V> hopping(Duration size, Duration step) {
+            return window(Window.hopping(seconds(size, "size"), seconds(step, "step")), null);
+        }
+
+        /** Hopping windows of {@code size} every {@code step}, each leaving {@code expires} after it ends. */
+        public Options<V> hopping(Duration size, Duration step, Duration expires) {
+            return window(Window.hopping(seconds(size, "size"), seconds(step, "step")),
+                    Objects.requireNonNull(expires, "expires"));
+        }
+
+        private Options<V> window(Window w, @Nullable Duration expires) {
+            if (window != null) {
+                throw new ImproperlyConfigured("a table has one window, and this one has " + window
+                        + " already: declare another table for another window");
+            }
+            this.window = w;
+            this.expires = expires;
+            return this;
+        }
+
+        @Nullable Window window() {
+            return window;
+        }
+
+        @Nullable Duration expires() {
+            return expires;
         }
     }
 }

@@ -84,7 +84,7 @@ public final class Timer {
         /** Faust's {@code name}: the name in logs. */
         public Options name(String name) {
             if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a timer's name must not be blank");
+                throw new ImproperlyConfigured("a timer's name must not be blank");
             }
             this.name = name;
             return this;
@@ -94,7 +94,7 @@ public final class Timer {
         public Options maxDriftCorrection(Duration max) {
             Objects.requireNonNull(max, "maxDriftCorrection");
             if (max.isNegative()) {
-                throw new IllegalArgumentException("max_drift_correction must not be negative, got " + max);
+                throw new ImproperlyConfigured("max_drift_correction must not be negative, got " + max);
             }
             this.maxDriftCorrection = max;
             return this;

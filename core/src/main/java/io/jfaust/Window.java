@@ -19,7 +19,7 @@ public final class Window {
 
     private Window(double size, double step) {
         if (!(size > 0) || !(step > 0)) {
-            throw new IllegalArgumentException("window size and step must be positive seconds, got size=" + size
+            throw new ImproperlyConfigured("window size and step must be positive seconds, got size=" + size
                     + " step=" + step);
         }
         this.size = size;

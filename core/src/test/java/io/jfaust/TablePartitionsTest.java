@@ -78,10 +78,10 @@ class TablePartitionsTest {
                 .isEqualTo(Map.of("cleanup.policy", "compact,delete", "retention.ms", "3600000"));
         assertThat(hour.expires()).isEqualTo(Duration.ofHours(1));
         assertThatThrownBy(() -> app.table("zero", String.class, Long.class).tumbling(Duration.ofSeconds(1),
-                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                Duration.ZERO)).isInstanceOf(ImproperlyConfigured.class)
                 .hasMessageContaining("expires must be positive").hasMessageContaining("tumbling(size)");
         assertThatThrownBy(() -> app.table("p", String.class, Long.class, t -> t.partitions(0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partitions must be 1 or more");
+                .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("partitions must be 1 or more");
     }
 
     @Test

@@ -97,7 +97,7 @@ class TopologyNamingTest {
         App app = App.create("shop");
         Topic<String, Order> orders = app.topic("orders", String.class, Order.class);
         assertThatThrownBy(() -> app.agent("a", orders, s -> s.groupBy(Order::account_id, "").forEach(o -> { })))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must set a name");
+                .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("must set a name");
         assertThatThrownBy(() -> app.agent("b", orders, s -> s.filter(o -> true)))
                 .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("describes no processing");
         assertThatThrownBy(() -> app.agent("c", orders, s -> s.map(Order::amount).forEach(x -> { }),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,7 @@ public final class Codecs {
     private final Map<String, Codec> added = new ConcurrentHashMap<>();
     private final Map<String, Codec> chains = new ConcurrentHashMap<>();
     private volatile int generation = -1;
+    private volatile @Nullable Function<String, ? extends RuntimeException> sealedBy;
 
     private Codecs(JsonFlavor jsonFlavor, @Nullable Codecs bridge, @Nullable ClassLoader loader,
                    CodecDiscovery discovery) {
@@ -130,12 +132,29 @@ public final class Codecs {
         return jsonFlavor;
     }
 
-    /** Adds {@code codec} under {@code name} to this registry, replacing any earlier one; no {@code |} in names. */
+    /**
+     * Adds {@code codec} under {@code name} to this registry, replacing any earlier one; no {@code |} in names.
+     *
+     * @throws RuntimeException what the {@linkplain #seal seal} says, when the registry is sealed
+     */
     public Codecs add(String name, Codec codec) {
         Objects.requireNonNull(codec, "codec");
         checkName(name, "codec name");
+        Function<String, ? extends RuntimeException> sealed = sealedBy;
+        if (sealed != null) {
+            throw sealed.apply("cannot add codec " + name);
+        }
         added.put(name, codec);
         GENERATION.incrementAndGet();
+        return this;
+    }
+
+    /**
+     * Seals this registry: {@link #add} then throws what {@code refusal} makes of the attempt (e.g. "cannot add codec
+     * rot13"). An app seals its registry when it is compiled, so that what it was checked with is what it runs with.
+     */
+    public Codecs seal(Function<String, ? extends RuntimeException> refusal) {
+        sealedBy = Objects.requireNonNull(refusal, "refusal");
         return this;
     }
 

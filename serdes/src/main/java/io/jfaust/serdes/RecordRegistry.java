@@ -3,6 +3,7 @@ package io.jfaust.serdes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 public final class RecordRegistry {
     private final Map<String, RecordSchema<?>> byNamespace = new ConcurrentHashMap<>();
     private final Map<String, RecordSchema<?>> abstracts = new ConcurrentHashMap<>();
+    private volatile @Nullable Function<String, ? extends RuntimeException> sealedBy;
 
     private RecordRegistry() {}
 
@@ -83,11 +85,24 @@ public final class RecordRegistry {
         return schema == null ? this : register(schema);
     }
 
+    /**
+     * Seals this registry: registering a record it does not hold yet then throws what {@code refusal} makes of the
+     * attempt (e.g. "cannot register record shop.Order"); registering one it holds still does nothing.
+     */
+    public RecordRegistry seal(Function<String, ? extends RuntimeException> refusal) {
+        sealedBy = Objects.requireNonNull(refusal, "refusal");
+        return this;
+    }
+
     private synchronized RecordRegistry registerAll(Map<String, RecordSchema<?>> schemas) {
         for (RecordSchema<?> s : schemas.values()) {
             RecordSchema<?> taken = declared(s.namespace());
             if (taken != null && !sameRecord(taken, s)) {
                 throw conflict(taken, s);
+            }
+            Function<String, ? extends RuntimeException> sealed = sealedBy;
+            if (taken == null && sealed != null) {
+                throw sealed.apply("cannot register record " + s.namespace());
             }
         }
         schemas.values().forEach(s -> (s.options().isAbstract() ? abstracts : byNamespace).put(s.namespace(), s));

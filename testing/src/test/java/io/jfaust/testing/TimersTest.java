@@ -127,6 +127,6 @@ class TimersTest {
         assertThatThrownBy(() -> app.timer(Duration.ofSeconds(1), () -> { }))
                 .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("cannot declare a timer");
         assertThatThrownBy(() -> App.create("x").timer(Duration.ZERO, () -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive interval");
+                .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("positive interval");
     }
 }

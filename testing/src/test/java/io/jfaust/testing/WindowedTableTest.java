@@ -124,4 +124,31 @@ class WindowedTableTest {
         }
     }
 
+
+    @Test
+    void aWindowedTableDeclaredInOneGoWritesWhatTheChainedFormWrites() {
+        List<List<String>> changelogs = new ArrayList<>();
+        for (boolean oneGo : new boolean[] {true, false}) {
+            App a = App.create("clapp", c -> c.topicPartitions(4));
+            Topic<String, Reading> in = a.topic("readings", String.class, Reading.class);
+            WindowedTable<String, Long> sums = oneGo
+                    ? a.windowedTable("sums", String.class, Long.class,
+                            t -> t.defaultValue(() -> 0L).tumbling(Duration.ofSeconds(10), Duration.ofHours(1)))
+                    : a.table("sums", String.class, Long.class, () -> 0L).tumbling(Duration.ofSeconds(10),
+                            Duration.ofHours(1));
+            a.agent("clapp.sum", in, s -> s.forEachItem((k, r) -> sums.update(k, v -> v + 1)),
+                    o -> o.windowedTables(sums));
+            List<String> out = new ArrayList<>();
+            try (FaustTestDriver d = FaustTestDriver.create(a, Instant.ofEpochSecond(1_600_000_000))) {
+                d.send(in, "alice", new Reading("alice", 1.0, 1_600_000_001.0), 1_600_000_001.0);
+                d.send(in, "alice", new Reading("alice", 2.0, 1_600_000_003.0), 1_600_000_003.0);
+                d.send(in, "alice", new Reading("alice", 3.0, 1_600_000_012.0), 1_600_000_012.0);
+                d.readRaw("clapp-sums-changelog").forEach(r -> out.add(text(r.key()) + " " + text(r.value())));
+                assertThat(d.call(() -> sums.get("alice").now())).as("the wall clock's window").isEqualTo(2L);
+            }
+            changelogs.add(out);
+        }
+        assertThat(changelogs.get(0)).hasSize(3).isEqualTo(changelogs.get(1));
+        assertThat(changelogs.get(0).get(1)).isEqualTo("[\"alice\",[1600000000.0,1600000009.9]] 2");
+    }
 }
