@@ -1,24 +1,22 @@
 package io.jfaust.worker.metrics;
 
 import io.jfaust.App;
+import io.jfaust.runtime.Sensors;
 import io.jfaust.Table;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * jfaust's meters for one worker (Faust's sensors), every one tagged {@code app=<id>}: events into each agent (by
  * source topic), its sends and processing time, records sent by topic, decode errors by error policy, table gets,
- * puts and deletes, windows closed. Agent processors find it in Kafka Streams' configs under {@link #CONFIG_KEY}; a
+ * puts and deletes, windows closed. The engine reaches it through the runtime SPI ({@link Sensors}, in Kafka
+ * Streams' configs under {@link Sensors#CONFIG_KEY}); a
  * test driver has none, and then nothing is counted.
  */
-public final class MicrometerSensors {
-    /** The Kafka Streams config entry through which processors reach the worker's sensors. */
-    public static final String CONFIG_KEY = "jfaust.sensors";
-
+public final class MicrometerSensors implements Sensors {
     public static final String EVENTS_IN = "jfaust.agent.events.in";
     public static final String EVENTS_OUT = "jfaust.agent.events.out";
     public static final String PROCESSING = "jfaust.agent.processing";
@@ -49,6 +47,7 @@ public final class MicrometerSensors {
     }
 
     /** The meters of one agent reading one topic. */
+    @Override
     public AgentMeters agent(String agent, String topic) {
         return new AgentMeters(
                 Counter.builder(EVENTS_IN).description("Events an agent received").tag("app", app)
@@ -60,24 +59,22 @@ public final class MicrometerSensors {
     }
 
     /** Counts a record sent to {@code topic} (from an agent or from outside). */
+    @Override
     public void sent(String topic) {
         sends.computeIfAbsent(topic, t -> Counter.builder(SENDS).description("Records sent, by topic")
                 .tag("app", app).tag("topic", t).register(registry)).increment();
     }
 
     /** Counts a record of {@code topic} that failed to decode, tagged by the app's error policy. */
+    @Override
     public void decodeError(String topic) {
         decodeErrors.computeIfAbsent(topic, t -> Counter.builder(DECODE_ERRORS)
                 .description("Records that failed to decode, by error policy").tag("app", app)
                 .tag("policy", policy).tag("topic", t).register(registry)).increment();
     }
 
-    /** The counter the decode-error handlers call. */
-    public Consumer<String> decodeErrorCounter() {
-        return this::decodeError;
-    }
-
     /** The meters of one table. */
+    @Override
     public TableMeters table(String table) {
         return tables.computeIfAbsent(table, t -> new TableMeters(
                 counter(TABLE_GETS, "Table reads in agents", t), counter(TABLE_PUTS, "Table writes in agents", t),
@@ -86,6 +83,7 @@ public final class MicrometerSensors {
     }
 
     /** Counts {@code count} windows of {@code table} closed (for the window-close feature to call). */
+    @Override
     public void windowsClosed(String table, int count) {
         table(table).windowsClosed.increment(count);
     }
@@ -115,8 +113,39 @@ public final class MicrometerSensors {
     }
 
     /** The meters of one agent on one source topic. */
-    public record AgentMeters(Counter eventsIn, Counter eventsOut, Timer processing) {}
+    public record AgentMeters(Counter eventsIn, Counter eventsOut, Timer processing) implements AgentSensor {
+        @Override
+        public void eventIn() {
+            eventsIn.increment();
+        }
+
+        @Override
+        public void eventOut() {
+            eventsOut.increment();
+        }
+
+        @Override
+        public void processed(long nanos) {
+            processing.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
 
     /** The meters of one table. */
-    public record TableMeters(Counter gets, Counter puts, Counter deletes, Counter windowsClosed) {}
+    public record TableMeters(Counter gets, Counter puts, Counter deletes, Counter windowsClosed)
+            implements TableSensor {
+        @Override
+        public void get() {
+            gets.increment();
+        }
+
+        @Override
+        public void put() {
+            puts.increment();
+        }
+
+        @Override
+        public void delete() {
+            deletes.increment();
+        }
+    }
 }
