@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.HostInfo;
+import org.jspecify.annotations.Nullable;
 import io.jfaust.RunningApp;
 
 /**
@@ -39,7 +41,8 @@ final class WorkerOps implements WebHost, AutoCloseable {
 
     private final Worker worker;
     private final WebOptions web;
-    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Behind {@code /metrics}: only a worker with a web server has one. */
+    private final @Nullable PrometheusMeterRegistry prometheus;
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
     private final MicrometerSensors sensors;
     private final AtomicInteger restoring = new AtomicInteger();
@@ -51,7 +54,10 @@ final class WorkerOps implements WebHost, AutoCloseable {
     WorkerOps(Worker worker, WebOptions web, MeterRegistry userRegistry) {
         this.worker = worker;
         this.web = web;
-        registry.add(prometheus);
+        this.prometheus = web.enabled ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
+        if (prometheus != null) {
+            registry.add(prometheus);
+        }
         if (userRegistry != null) {
             registry.add(userRegistry);
         }
@@ -132,7 +138,7 @@ final class WorkerOps implements WebHost, AutoCloseable {
 
     @Override
     public PrometheusMeterRegistry prometheus() {
-        return prometheus;
+        return Objects.requireNonNull(prometheus, "a worker without a web server has no Prometheus registry");
     }
 
     /** This worker's web address as other workers reach it, or null without a web server. */
@@ -172,6 +178,8 @@ final class WorkerOps implements WebHost, AutoCloseable {
             streamsMetrics.close();
         }
         registry.close();
-        prometheus.close();
+        if (prometheus != null) {
+            prometheus.close();
+        }
     }
 }
