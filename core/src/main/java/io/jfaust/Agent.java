@@ -139,25 +139,18 @@ public final class Agent<K, V> {
         private SupervisorStrategy supervisorStrategy;
         private String help;
 
-        private @Nullable String frozenAs;
+        private final DeclaredOptions latch = new DeclaredOptions();
 
         Options() {}
 
         /** Fixes these options: {@code declaration} (e.g. "topic orders") was declared with them. */
         void freeze(String declaration) {
-            frozenAs = declaration;
-        }
-
-        private void checkOpen(String option) {
-            if (frozenAs != null) {
-                throw new ImproperlyConfigured("cannot set " + option + " of " + frozenAs + ": its options were fixed "
-                        + "when it was declared; set them in the declaration (o -> o." + option + "(...))");
-            }
+            latch.freeze(declaration);
         }
 
         /** Faust's {@code help=} (else the docstring): what the {@code agents} verb shows. */
         public Options help(String help) {
-            checkOpen("help");
+            latch.checkOpen("help");
             this.help = Objects.requireNonNull(help, "help");
             return this;
         }
@@ -176,7 +169,7 @@ public final class Agent<K, V> {
          *     for one that does not match the app's error policy)
          */
         public Options supervisorStrategy(SupervisorStrategy strategy) {
-            checkOpen("supervisorStrategy");
+            latch.checkOpen("supervisorStrategy");
             java.util.Objects.requireNonNull(strategy, "supervisorStrategy");
             if (strategy != SupervisorStrategy.ONE_FOR_ONE && strategy != SupervisorStrategy.CRASHING) {
                 throw new ImproperlyConfigured("supervisor_strategy=" + strategy.faustName() + " cannot be honoured "
@@ -200,7 +193,7 @@ public final class Agent<K, V> {
          * @throws ImproperlyConfigured for anything but 1
          */
         public Options concurrency(int concurrency) {
-            checkOpen("concurrency");
+            latch.checkOpen("concurrency");
             if (concurrency != 1) {
                 throw new ImproperlyConfigured("concurrency=" + concurrency + " cannot be honoured on Kafka Streams, "
                         + "which runs one instance of an agent per partition to keep each partition in order: drop "
@@ -217,7 +210,7 @@ public final class Agent<K, V> {
          * @throws ImproperlyConfigured for {@code false}
          */
         public Options isolatedPartitions(boolean isolated) {
-            checkOpen("isolatedPartitions");
+            latch.checkOpen("isolatedPartitions");
             if (!isolated) {
                 throw new ImproperlyConfigured("isolated_partitions=False (one actor for all partitions) cannot be "
                         + "honoured on Kafka Streams, which runs one task per partition: drop the option");
@@ -227,21 +220,21 @@ public final class Agent<K, V> {
 
         /** Values the agent yields are sent to {@code topic}, the key dropped, as Faust does. */
         public Options sink(Topic<?, ?> topic) {
-            checkOpen("sink");
+            latch.checkOpen("sink");
             sinks.add(Objects.requireNonNull(topic, "sink topic"));
             return this;
         }
 
         /** Values the agent yields are sent to another agent's topic. */
         public Options sink(Agent<?, ?> agent) {
-            checkOpen("sink");
+            latch.checkOpen("sink");
             sinks.add(Objects.requireNonNull(agent, "sink agent").channel());
             return this;
         }
 
         /** Values the agent yields are passed to {@code callback}. */
         public Options sink(Consumer<Object> callback) {
-            checkOpen("sink");
+            latch.checkOpen("sink");
             sinks.add(Objects.requireNonNull(callback, "sink callback"));
             return this;
         }
@@ -252,7 +245,7 @@ public final class Agent<K, V> {
          * assignor co-partitions them); naming the tables keeps unrelated agents apart.
          */
         public Options tables(Table<?, ?>... tables) {
-            checkOpen("tables");
+            latch.checkOpen("tables");
             Set<Table<?, ?>> set = new LinkedHashSet<>();
             for (Table<?, ?> t : tables) {
                 set.add(Objects.requireNonNull(t, "table"));
@@ -266,7 +259,7 @@ public final class Agent<K, V> {
          * called, the agent uses only these (and no plain table).
          */
         public Options windowedTables(WindowedTable<?, ?>... tables) {
-            checkOpen("windowedTables");
+            latch.checkOpen("windowedTables");
             Set<Table<?, ?>> set = this.tables == null ? new LinkedHashSet<>() : new LinkedHashSet<>(this.tables);
             for (WindowedTable<?, ?> t : tables) {
                 set.add(Objects.requireNonNull(t, "windowed table").table());

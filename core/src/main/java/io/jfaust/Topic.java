@@ -100,39 +100,32 @@ public final class Topic<K, V> {
         private boolean hasPrefix;
         private final Map<String, String> config = new LinkedHashMap<>();
 
-        private @Nullable String frozenAs;
+        private final DeclaredOptions latch = new DeclaredOptions();
 
         Options() {}
 
         /** Fixes these options: {@code declaration} (e.g. "topic orders") was declared with them. */
         void freeze(String declaration) {
-            frozenAs = declaration;
-        }
-
-        private void checkOpen(String option) {
-            if (frozenAs != null) {
-                throw new ImproperlyConfigured("cannot set " + option + " of " + frozenAs + ": its options were fixed "
-                        + "when it was declared; set them in the declaration (o -> o." + option + "(...))");
-            }
+            latch.freeze(declaration);
         }
 
         /** The key codec of this topic (null: the key type's record serializer, else the app's). */
         public Options keySerializer(@Nullable String codec) {
-            checkOpen("keySerializer");
+            latch.checkOpen("keySerializer");
             this.keySerializer = codec;
             return this;
         }
 
         /** The value codec of this topic (null: the value type's record serializer, else the app's). */
         public Options valueSerializer(@Nullable String codec) {
-            checkOpen("valueSerializer");
+            latch.checkOpen("valueSerializer");
             this.valueSerializer = codec;
             return this;
         }
 
         /** Partitions when the app creates the topic (default: the app's {@code topic_partitions}). */
         public Options partitions(int partitions) {
-            checkOpen("partitions");
+            latch.checkOpen("partitions");
             if (partitions < 1) {
                 throw new ImproperlyConfigured("partitions must be 1 or more, got " + partitions);
             }
@@ -142,49 +135,49 @@ public final class Topic<K, V> {
 
         /** {@code retention.ms} when the app creates the topic. */
         public Options retention(Duration retention) {
-            checkOpen("retention");
+            latch.checkOpen("retention");
             this.retention = retention;
             return this;
         }
 
         /** Adds {@code compact} to {@code cleanup.policy}. */
         public Options compacting(boolean compacting) {
-            checkOpen("compacting");
+            latch.checkOpen("compacting");
             this.compacting = compacting;
             return this;
         }
 
         /** Adds {@code delete} to {@code cleanup.policy}. */
         public Options deleting(boolean deleting) {
-            checkOpen("deleting");
+            latch.checkOpen("deleting");
             this.deleting = deleting;
             return this;
         }
 
         /** Replication factor when the app creates the topic. */
         public Options replicas(int replicas) {
-            checkOpen("replicas");
+            latch.checkOpen("replicas");
             this.replicas = replicas;
             return this;
         }
 
         /** Faust creates only internal topics (agents' own topics, repartition and changelog topics). */
         public Options internal(boolean internal) {
-            checkOpen("internal");
+            latch.checkOpen("internal");
             this.internal = internal;
             return this;
         }
 
         /** A Kafka null value decodes to null even for a record type ({@code allow_empty}). */
         public Options allowEmpty(boolean allowEmpty) {
-            checkOpen("allowEmpty");
+            latch.checkOpen("allowEmpty");
             this.allowEmpty = allowEmpty;
             return this;
         }
 
         /** An extra topic config, overriding the derived ones. */
         public Options config(String key, String value) {
-            checkOpen("config");
+            latch.checkOpen("config");
             config.put(Objects.requireNonNull(key, "config key"), value);
             return this;
         }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final EmbeddedKafkaExtension KAFKA = EmbeddedKafkaExtension.create().autoCreateTopics(false);
- * // in a test: App app = App.create("it", conf -> conf.broker(KAFKA.kafka().brokerUrl()));
+ * static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create().autoCreateTopics(false);
+ * // in a test: App app = App.create("it", conf -> conf.broker(kafka.brokerUrl()));
  * }</pre>
  */
 public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -60,6 +60,26 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
                     + "before @BeforeAll");
         }
         return k;
+    }
+
+    /** The running broker's {@code host:port} ({@link EmbeddedKafka#bootstrapServers()}). */
+    public String bootstrapServers() {
+        return kafka().bootstrapServers();
+    }
+
+    /** The running broker as a Faust broker URL, {@code kafka://host:port} ({@link EmbeddedKafka#brokerUrl()}). */
+    public String brokerUrl() {
+        return kafka().brokerUrl();
+    }
+
+    /** Creates a topic on the running broker and waits for its leaders ({@link EmbeddedKafka#createTopic}). */
+    public void createTopic(String name, int partitions) {
+        kafka().createTopic(name, partitions);
+    }
+
+    /** An admin client of the running broker, to close after use ({@link EmbeddedKafka#admin()}). */
+    public org.apache.kafka.clients.admin.Admin admin() {
+        return kafka().admin();
     }
 
     @Override

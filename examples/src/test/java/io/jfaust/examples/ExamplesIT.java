@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every example on one real Kafka broker, its output read back with a plain consumer and checked value by value. */
 class ExamplesIT {
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create();
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = BROKER.kafka();
-    }
-
 
     private Worker worker(App app) throws Exception {
         Path dir = Files.createTempDirectory(state, "w");

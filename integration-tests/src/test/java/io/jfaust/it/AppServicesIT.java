@@ -30,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,17 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AppServicesIT {
     private static final int SESSION_TIMEOUT_MS = 6000;
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create();
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = BROKER.kafka();
-    }
-
 
     private Worker worker(App app) throws Exception {
         return worker(app, null);

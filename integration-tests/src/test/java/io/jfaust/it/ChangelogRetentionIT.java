@@ -43,9 +43,8 @@ class ChangelogRetentionIT {
     private static final String CHANGELOG = "stamps-hits-changelog";
 
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create().brokerProperties(Map.of("log.retention.check.interval.ms", "500",
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create().brokerProperties(Map.of("log.retention.check.interval.ms", "500",
                 "log.initial.task.delay.ms", "0", "log.cleaner.backoff.ms", "500"));
-    private static EmbeddedKafka kafka;
 
     @TempDir
     Path state;
@@ -53,7 +52,6 @@ class ChangelogRetentionIT {
     @BeforeAll
     static void startBroker() throws Exception {
         // compact,delete topics have their retention enforced by the log cleaner: let it pass every half second
-        kafka = BROKER.kafka();
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic("events", 1, (short) 1).configs(Map.of("retention.ms", "-1")),
                     new NewTopic("witness", 1, (short) 1).configs(Map.of("cleanup.policy",
@@ -61,7 +59,6 @@ class ChangelogRetentionIT {
                     new NewTopic("updates", 1, (short) 1))).all().get();
         }
     }
-
 
     /** Hits per key in a window of the wall clock (3650 days, so the test never straddles one), expiring in 1 h. */
     private static App app() {

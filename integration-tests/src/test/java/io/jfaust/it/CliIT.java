@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Faust's verbs on {@code app.main}: each against the embedded broker, with Faust's output. */
 class CliIT {
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create().autoCreateTopics(false);
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create().autoCreateTopics(false);
 
     @TempDir
     Path state;
@@ -39,12 +37,6 @@ class CliIT {
     @FaustRecord(namespace = "cli.Order")
     record Order(String user, long qty, @FaustField(defaultValue = "\"none\"") String tag, List<String> items,
                  boolean rush) {}
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = BROKER.kafka();
-    }
-
 
     static App app(String id) {
         App app = App.create(id, c -> c.broker(kafka.brokerUrl()).topicPartitions(2));

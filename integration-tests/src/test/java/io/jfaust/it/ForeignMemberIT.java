@@ -43,19 +43,16 @@ class ForeignMemberIT {
     private static final Duration SESSION = Duration.ofSeconds(15);
 
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create();
 
     @TempDir
     Path state;
 
     @BeforeAll
     static void startBroker() {
-        kafka = BROKER.kafka();
         kafka.createTopic("purchases", 4);
         kafka.createTopic("purchases-dollars", 1);
     }
-
 
     /** An assignor named as Faust's ({@code faust}): every partition to the first member. */
     public static final class FaustNamedAssignor implements ConsumerPartitionAssignor {

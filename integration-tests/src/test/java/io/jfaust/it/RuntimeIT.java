@@ -36,7 +36,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,17 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuntimeIT {
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create();
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = BROKER.kafka();
-    }
-
 
     @Test
     void anAppAddedToTheUsersOwnKafkaStreamsRunsAndItsHandleSendsAndReadsTables() throws Exception {

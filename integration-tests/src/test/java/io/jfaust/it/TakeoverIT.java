@@ -47,8 +47,7 @@ class TakeoverIT {
     private static final List<String> TABLES = List.of("purchase_counts", "amount_sums_10s", "currency_counts");
 
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create();
     private static FaustClusterFixture faust;
 
     @TempDir
@@ -56,11 +55,9 @@ class TakeoverIT {
 
     @BeforeAll
     static void recreateTheFaustCluster() throws Exception {
-        kafka = BROKER.kafka();
         faust = new FaustClusterFixture("faust_state_after_2000");
-        faust.loadInto(kafka, "faustlab");
+        faust.loadInto(kafka.kafka(), "faustlab");
     }
-
 
     @Test
     void theJavaPortTakesOverFromFaustWithNothingLostOrDoneTwice() throws Exception {

@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,17 +47,10 @@ class WebIT {
     private static final String IN = "web-in";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create().autoCreateTopics(false);
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create().autoCreateTopics(false);
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = BROKER.kafka();
-    }
-
 
     /** A word counter with a plain table, a tumbling-window table and a page. */
     static App app() {

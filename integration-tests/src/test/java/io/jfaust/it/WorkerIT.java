@@ -29,18 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Workers on a real broker: scaling out, a worker leaving, a restart restoring tables, and clear failures. */
 class WorkerIT {
     @RegisterExtension
-    static final EmbeddedKafkaExtension BROKER = EmbeddedKafkaExtension.create();
-    private static EmbeddedKafka kafka;
+    static final EmbeddedKafkaExtension kafka = EmbeddedKafkaExtension.create();
 
     @TempDir
     Path state;
 
     @BeforeAll
     static void startBroker() {
-        kafka = BROKER.kafka();
         kafka.createTopic(WordCount.POSTS, 4);
     }
-
 
     private Worker worker(App app, String dir) throws Exception {
         Worker w = Worker.start(app, o -> o.broker(kafka.brokerUrl()).datadir(dir).banner(false)
