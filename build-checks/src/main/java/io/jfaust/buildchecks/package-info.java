@@ -1,7 +1,8 @@
 /**
- * What the build enforces in every library module's tests: the API boundary ({@link io.jfaust.buildchecks.ApiBoundary})
- * and the layers ({@link io.jfaust.buildchecks.JfaustLayers}). Test support only: no library module depends on it
- * outside its tests. Uses the JDK only.
+ * What the build enforces in every library module's tests: the API boundary
+ * ({@link io.jfaust.buildchecks.ApiBoundary}), the layers ({@link io.jfaust.buildchecks.JfaustLayers}) and the
+ * checked-in public API ({@link io.jfaust.buildchecks.ApiSignature}). Test support only: no library module depends
+ * on it outside its tests. Uses the JDK only.
  *
  * <pre>{@code
  * assertThat(JfaustLayers.LAYERS.violations(JfaustLayers.mainClasses(App.class))).isEmpty();
