@@ -227,9 +227,10 @@ abstract class Step {
             this.consumer = consumer;
         }
 
+        /** The message's event with the key and value the steps before this one made (a mapped value, a batch). */
         @Override
         void accept(Object key, Object value) {
-            consumer.accept(Scope.current().event());
+            consumer.accept(Scope.current().event().withKeyValue(key, value));
         }
     }
 
