@@ -124,6 +124,35 @@ class StreamOperationsTest {
     }
 
     @Test
+    void aTakeBatchFlushedByTheClockStillHasAnEventAsOneFlushedFull() {
+        List<Event<String, List<Order>>> events = new ArrayList<>();
+        List<Object> current = new ArrayList<>();
+        app.agent("a", orders, s -> s.take(10, Duration.ofSeconds(5)).forEachEvent(e -> {
+            events.add(e);
+            current.add(Event.current().map(Event::offset).orElse(null));
+        }));
+        try (FaustTestDriver d = FaustTestDriver.create(app, Instant.parse("2026-01-01T00:00:00Z"))) {
+            RecordHeaders h = new RecordHeaders();
+            h.add("trace", "last".getBytes());
+            d.send(orders, "a", new Order("a", 1), 100.0);
+            d.sendRaw("orders", "b".getBytes(), "{\"account_id\":\"b\",\"amount\":2}".getBytes(), 101_000L, h);
+            assertThat(events).isEmpty();
+            d.advanceWallClock(Duration.ofSeconds(6));
+        }
+        assertThat(events).hasSize(1);
+        Event<String, List<Order>> e = events.get(0);
+        assertThat(e).as("a batch flushed by the clock has an event").isNotNull();
+        assertThat(e.value()).extracting(Order::account_id).containsExactly("a", "b");
+        assertThat(e.key()).isNull();
+        assertThat(e.topic()).isEqualTo("orders");
+        assertThat(e.offset()).isEqualTo(1L);
+        assertThat(e.timestamp()).isEqualTo(101.0);
+        assertThat(text(e.headers().get("trace"))).isEqualTo("last");
+        assertThat(current).as("current_event() is the batch's last event, as Faust's stream.current_event")
+                .containsExactly(1L);
+    }
+
+    @Test
     void enumerateCountsFromZero() {
         List<String> seen = new ArrayList<>();
         app.agent("a", orders, s -> s.forEachIndexed((i, o) -> seen.add(i + ":" + o.account_id())));
