@@ -57,7 +57,7 @@ final class Scope {
         return this;
     }
 
-    /** Whether a record is being processed (false inside a punctuation). */
+    /** Whether a record is being processed (false inside a punctuation, but for a take batch's last record). */
     boolean hasRecord() {
         return record != null;
     }
@@ -67,7 +67,7 @@ final class Scope {
         return record.timestamp();
     }
 
-    /** The headers of the record being processed, or null inside a punctuation. */
+    /** The headers of the record being processed, or null inside a punctuation (but for a take batch's). */
     org.apache.kafka.common.header.@org.jspecify.annotations.Nullable Headers headers() {
         return record == null ? null : record.headers();
     }
