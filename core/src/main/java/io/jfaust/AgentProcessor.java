@@ -267,14 +267,10 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         }
     }
 
+    /** Flushes the batches that have waited long enough, each in the scope of its last event. */
     private void flushDueBatches(long now) {
         for (Step.Take take : takes) {
-            Scope previous = Scope.enter(new Scope(this, null));
-            try {
-                take.flushIfDue(now);
-            } finally {
-                Scope.exit(previous);
-            }
+            take.flushIfDue(now);
         }
     }
 

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The event being processed (Faust's {@code Event}): decoded key and value, headers, and where the message came
  * from. {@link #current()} is Faust's {@code current_event()}. {@link #forward} re-sends the original bytes;
- * {@link #send} re-encodes the decoded key and value.
+ * {@link #send} re-encodes the decoded key and value. In {@code forEachEvent} after {@code map} or {@code take} the
+ * key and value are the stream's at that point (the mapped value; a batch under no key), the rest the message's.
  *
  * <pre>{@code
  * stream.forEachEvent(e -> {
@@ -48,6 +49,19 @@ public final class Event<K, V> {
     public static Optional<Event<?, ?>> current() {
         Scope scope = Scope.current();
         return scope == null ? Optional.empty() : Optional.ofNullable(scope.event());
+    }
+
+    /**
+     * This event as the steps after a processor see it ({@code map}, {@code take}): their key and value, and the
+     * message's raw bytes, headers and where it came from. The event itself when neither changed.
+     */
+    Event<Object, Object> withKeyValue(@Nullable Object newKey, @Nullable Object newValue) {
+        if (newKey == key && newValue == value) {
+            @SuppressWarnings("unchecked")
+            Event<Object, Object> same = (Event<Object, Object>) this;
+            return same;
+        }
+        return new Event<>(newKey, newValue, rawKey, rawValue, headers, topic, partition, offset, timestampMs);
     }
 
     /** The decoded key. */

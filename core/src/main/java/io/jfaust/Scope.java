@@ -6,8 +6,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * What the current thread is processing: the agent processor and the record (null inside a punctuation). It is
- * Faust's {@code current_event()} context: sends and table operations act through it.
+ * What the current thread is processing: the agent processor and the record (null inside a punctuation, except for
+ * a {@code take} batch flushed by the clock, which runs in its last event's scope). It is Faust's
+ * {@code current_event()} context: sends and table operations act through it.
  */
 final class Scope {
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
@@ -46,7 +47,17 @@ final class Scope {
         return event;
     }
 
-    /** Whether a record is being processed (false inside a punctuation). */
+    /**
+     * This scope, kept to be entered again after its record (a {@code take} batch flushed by the clock runs in the
+     * scope of its last event, as one flushed full does): builds the event now, while the context still has the
+     * record's topic, partition and offset.
+     */
+    Scope kept() {
+        event();
+        return this;
+    }
+
+    /** Whether a record is being processed (false inside a punctuation, but for a take batch's last record). */
     boolean hasRecord() {
         return record != null;
     }
@@ -56,7 +67,7 @@ final class Scope {
         return record.timestamp();
     }
 
-    /** The headers of the record being processed, or null inside a punctuation. */
+    /** The headers of the record being processed, or null inside a punctuation (but for a take batch's). */
     org.apache.kafka.common.header.@org.jspecify.annotations.Nullable Headers headers() {
         return record == null ? null : record.headers();
     }

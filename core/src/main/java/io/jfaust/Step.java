@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * One step of an agent's stream as it runs in one Kafka Streams task: built from the declared {@link Op}s when the
  * task's processor starts, linked to the step after it, and holding its own per-task state ({@code take} buffers,
  * {@code enumerate} counters). A value goes down the chain with the key it has at that point; a {@code take} batch
- * has no key (null), whether it was flushed full or on time.
+ * has no key (null), whether it was flushed full or on time, and runs in the scope of its last event either way.
  */
 abstract class Step {
     Step next;
@@ -123,6 +123,8 @@ abstract class Step {
         private final long withinMs;
         private final AgentProcessor processor;
         private List<Object> values = new ArrayList<>();
+        /** The scope of the batch's last value: a batch flushed by the clock runs in it, as one flushed full does. */
+        private Scope last;
         private long startedMs;
 
         Take(int max, Duration within, AgentProcessor processor) {
@@ -143,13 +145,23 @@ abstract class Step {
             values.add(value);
             if (values.size() >= max) {
                 next.accept(null, drain());
+            } else {
+                last = Scope.current().kept();
             }
         }
 
-        /** Flushes the batch if it has waited {@code within}; true if it did. */
+        /**
+         * Flushes the batch if it has waited {@code within}, in the scope of its last event (Faust's
+         * {@code stream.current_event} is still the last event read); true if it did.
+         */
         boolean flushIfDue(long nowMs) {
             if (!values.isEmpty() && nowMs - startedMs >= withinMs) {
-                next.accept(null, drain());
+                Scope previous = Scope.enter(last);
+                try {
+                    next.accept(null, drain());
+                } finally {
+                    Scope.exit(previous);
+                }
                 return true;
             }
             return false;
@@ -158,6 +170,7 @@ abstract class Step {
         private List<Object> drain() {
             List<Object> out = Collections.unmodifiableList(values);
             values = new ArrayList<>();
+            last = null;
             return out;
         }
     }
@@ -227,9 +240,10 @@ abstract class Step {
             this.consumer = consumer;
         }
 
+        /** The message's event with the key and value the steps before this one made (a mapped value, a batch). */
         @Override
         void accept(Object key, Object value) {
-            consumer.accept(Scope.current().event());
+            consumer.accept(Scope.current().event().withKeyValue(key, value));
         }
     }
 

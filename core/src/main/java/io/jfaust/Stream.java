@@ -149,7 +149,11 @@ public final class Stream<K, V> {
         terminate(new Op.ForEachItem((k, v) -> action.accept((K) k, (V) v)));
     }
 
-    /** Runs {@code action} for each event (Faust's {@code events()}). */
+    /**
+     * Runs {@code action} for each event (Faust's {@code events()}): its key and value are the stream's at this step
+     * (after {@code map} the mapped value; after {@code take} the batch, under no key), its headers, raw bytes,
+     * topic, partition, offset and timestamp those of the message (of a batch, its last message).
+     */
     @SuppressWarnings("unchecked")
     public void forEachEvent(Consumer<Event<K, V>> action) {
         Objects.requireNonNull(action, "action");

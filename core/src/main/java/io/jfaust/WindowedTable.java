@@ -90,12 +90,45 @@ public final class WindowedTable<K, V> {
 
     /**
      * The same table, time-relative to a field of the event's value ({@code relative_to_field(Model.field)}): the
-     * function returns epoch seconds (a Number), a {@link Temporal} with a zone, or an ISO-8601 string.
+     * function returns epoch seconds (a Number), a {@link Temporal} with a zone, or an ISO-8601 string. The value's
+     * class is inferred from a method reference such as {@code Order::time}; for a lambda, or a method whose name
+     * is overloaded, name the class with {@link #relativeToField(Class, Function)}.
      */
     @SuppressWarnings("unchecked")
     public <T> WindowedTable<K, V> relativeToField(Function<T, ?> field) {
         Objects.requireNonNull(field, "field");
         return new WindowedTable<>(table, window, expires, e -> toSeconds(field.apply((T) e.value())));
+    }
+
+    /**
+     * The same table, time-relative to a field of the event's value, which is a {@code valueType}
+     * ({@code relative_to_field(Order.time)}): the function returns epoch seconds (a Number), a {@link Temporal} with
+     * a zone, or an ISO-8601 string. An event whose value is not a {@code valueType} is an error naming both.
+     *
+     * <pre>{@code
+     * WindowedTable<String, Long> sums = totals.tumbling(Duration.ofSeconds(10))
+     *         .relativeToField(Order.class, o -> o.time());             // or (Order.class, Order::time)
+     * }</pre>
+     */
+    public <T> WindowedTable<K, V> relativeToField(Class<T> valueType, Function<? super T, ?> field) {
+        Objects.requireNonNull(valueType, "valueType");
+        Objects.requireNonNull(field, "field");
+        return new WindowedTable<>(table, window, expires, e -> toSeconds(field.apply(valueOf(valueType, e))));
+    }
+
+    /** The event's value as a {@code valueType}, for {@code relativeToField}. */
+    private <T> T valueOf(Class<T> valueType, @Nullable Event<?, ?> event) {
+        if (event == null) {
+            throw new IllegalStateException("table " + name() + ": relativeToField needs an event: use it inside an "
+                    + "agent, or use relativeToNow()");
+        }
+        Object value = event.value();
+        if (!valueType.isInstance(value)) {
+            throw new IllegalStateException("table " + name() + " is relative to a field of " + valueType.getName()
+                    + ", but the event from topic " + event.topic() + " has a "
+                    + (value == null ? "null value" : value.getClass().getName()));
+        }
+        return valueType.cast(value);
     }
 
     /** The same table, time-relative to any function of the event ({@code relative_to(callable)}). */

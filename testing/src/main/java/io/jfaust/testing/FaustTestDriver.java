@@ -40,10 +40,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an app on Kafka Streams' {@code TopologyTestDriver}: no broker, no {@code Properties}. Send values to topics
- * (encoded as Faust would), read what the agents sent (decoded with the topic's types, bytes kept), read tables, and
- * move the wall clock. It is a {@link RunningApp}: on the thread that created it (and inside {@link #run}),
- * {@code topic.send} and {@code table.get} outside agents work against this driver, so several drivers of one app
- * can run at once on different threads, each with its own state. Artifact {@code jfaust-testing} (test scope);
+ * (encoded as Faust would), read what was written to a topic, the app's own source topics included (decoded with the
+ * topic's types, bytes kept), read tables, and move the wall clock. It is a {@link RunningApp}: on the thread that
+ * created it (and inside {@link #run}), {@code topic.send} and {@code table.get} outside agents work against this
+ * driver, so several drivers of one app can run at once on different threads, each with its own state. Artifact {@code jfaust-testing} (test scope);
  * like Kafka's {@code kafka-streams-test-utils}, on which it is built, it runs on the class path.
  *
  * <pre>{@code
@@ -59,8 +59,11 @@ public final class FaustTestDriver extends RunningApp {
     private final Path stateDir;
     private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new HashMap<>();
-    /** Records sent from outside agents (timers, the handle) to topics the topology does not read. */
-    private final Map<String, List<TestRecord<byte[], byte[]>>> sentOutside = new HashMap<>();
+    /**
+     * Per topic, what was written to it and not read yet, in order: what the test and code outside agents sent, and
+     * what the topology produced, moved here before each write from outside so that the order is kept.
+     */
+    private final Map<String, List<TestRecord<byte[], byte[]>>> written = new HashMap<>();
     private final java.util.Set<String> sourceTopics = new java.util.HashSet<>();
     private final List<AgentResult> results = new ArrayList<>();
     private final ErrorLog errorLog;
@@ -162,16 +165,19 @@ public final class FaustTestDriver extends RunningApp {
         if (sourceTopics.contains(topic)) {
             pipe(topic, key, value, ts, headers);
         } else {
-            sentOutside.computeIfAbsent(topic, t -> new ArrayList<>()).add(new TestRecord<>(key, value, headers, ts));
+            write(topic, new TestRecord<>(key, value, headers, ts));
         }
     }
 
+    /** Writes a record to {@code topic} from outside the topology: readable, and processed once if the app reads it. */
     private void pipe(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
         checkOpen();
+        TestRecord<byte[], byte[]> record = new TestRecord<>(key, value, headers, timestampMs);
+        write(topic, record);
         TestInputTopic<byte[], byte[]> in = inputs.computeIfAbsent(topic,
                 t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
         try {
-            in.pipeInput(new TestRecord<>(key, value, headers, timestampMs));
+            in.pipeInput(record);
         } catch (RuntimeException e) {
             String failure = errorLog.failure();
             // Under fail(), the worker's message: the record's topic, partition and offset, the error, the policy.
@@ -184,7 +190,7 @@ public final class FaustTestDriver extends RunningApp {
         return Engine.get().errorCounts(errorLog);
     }
 
-    /** Drains what was sent to {@code topic}, decoded with the topic's types. */
+    /** Drains what was written to {@code topic} (see {@link #readRaw}), decoded with the topic's types. */
     public <K, V> List<Event<K, V>> read(Topic<K, V> topic) {
         List<Event<K, V>> out = new ArrayList<>();
         long offset = 0;
@@ -198,19 +204,30 @@ public final class FaustTestDriver extends RunningApp {
     }
 
     /**
-     * Drains the records sent to {@code topic} as bytes (changelog and dead letter topics included): first what
-     * agents sent, then what was sent from outside agents (timers, tasks, {@code running.send}) to a topic the app
-     * does not read (a send to a topic it reads is processed at once instead).
+     * Drains everything written to {@code topic} since it was last read, as bytes, in the order it was written:
+     * what agents sent (changelog and dead letter topics included), what timers, tasks and {@code running.send}
+     * sent, and what this driver's {@code send}/{@code sendRaw} put there. A topic the app reads is no exception:
+     * each record written to it is processed once, and can be read here too, as a consumer of the topic would.
      */
     public List<TestRecord<byte[], byte[]>> readRaw(String topic) {
+        collectOutput(topic);
+        List<TestRecord<byte[], byte[]>> records = written.remove(topic);
+        return records == null ? new ArrayList<>() : records;
+    }
+
+    /** Appends a record written from outside the topology, after what the topology produced to the topic so far. */
+    private void write(String topic, TestRecord<byte[], byte[]> record) {
+        collectOutput(topic);
+        written.computeIfAbsent(topic, t -> new ArrayList<>()).add(record);
+    }
+
+    /** Moves what the topology produced to {@code topic} so far to the records written to it. */
+    private void collectOutput(String topic) {
         TestOutputTopic<byte[], byte[]> out = outputs.computeIfAbsent(topic,
                 t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
-        List<TestRecord<byte[], byte[]>> records = new ArrayList<>(out.readRecordsToList());
-        List<TestRecord<byte[], byte[]>> outside = sentOutside.remove(topic);
-        if (outside != null) {
-            records.addAll(outside);   // sent from outside agents, after what agents sent
+        if (!out.isEmpty()) {
+            written.computeIfAbsent(topic, t -> new ArrayList<>()).addAll(out.readRecordsToList());
         }
-        return records;
     }
 
     @Override

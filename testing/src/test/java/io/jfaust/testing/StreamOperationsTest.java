@@ -59,6 +59,100 @@ class StreamOperationsTest {
     }
 
     @Test
+    void anEventAfterMapCarriesTheMappedValueAndTheMessagesKeyAndMetadata() {
+        List<Event<String, Long>> events = new ArrayList<>();
+        app.agent("a", orders, s -> s.map(Order::amount).forEachEvent(events::add));
+        FaustTestDriver.test(app, d -> {
+            RecordHeaders h = new RecordHeaders();
+            h.add("trace", "t1".getBytes());
+            byte[] value = "{\"account_id\":\"k\",\"amount\":7}".getBytes();
+            d.sendRaw("orders", "k".getBytes(), value, 1_700_000_000_500L, h);
+        });
+        assertThat(events).hasSize(1);
+        Event<String, Long> e = events.get(0);
+        Long amount = e.value();   // typed by the stream: the mapped value, not the Order
+        assertThat(amount).isEqualTo(7L);
+        assertThat(e.key()).isEqualTo("k");
+        assertThat(e.topic()).isEqualTo("orders");
+        assertThat(e.offset()).isZero();
+        assertThat(e.timestampMs()).isEqualTo(1_700_000_000_500L);
+        assertThat(text(e.headers().get("trace"))).isEqualTo("t1");
+        assertThat(text(e.rawValue())).as("forward re-sends the message's bytes")
+                .isEqualTo("{\"account_id\":\"k\",\"amount\":7}");
+    }
+
+    @Test
+    void anEventAfterFilterOrEchoIsTheMessagesOwn() {
+        List<Event<String, Order>> events = new ArrayList<>();
+        app.agent("a", orders, s -> s.filter(o -> o.amount() > 1).echo(out).forEachEvent(events::add));
+        FaustTestDriver.test(app, d -> {
+            d.send(orders, "x", new Order("x", 1));
+            d.send(orders, "y", new Order("y", 2));
+        });
+        assertThat(events).extracting(Event::value).containsExactly(new Order("y", 2));
+        assertThat(events).extracting(Event::key).containsExactly("y");
+        assertThat(events).extracting(Event::offset).containsExactly(1L);
+    }
+
+    @Test
+    void anEventAfterGroupByAndMapHasTheNewKeyAndTheMappedValue() {
+        List<Event<String, Long>> events = new ArrayList<>();
+        app.agent("a", orders, s -> s.groupBy(o -> o.account_id() + "!", "Order.account_id")
+                .map(Order::amount).forEachEvent(events::add));
+        FaustTestDriver.test(app, d -> d.send(orders, "k", new Order("acct", 3)));
+        assertThat(events).hasSize(1);
+        Long amount = events.get(0).value();
+        assertThat(amount).isEqualTo(3L);
+        assertThat(events.get(0).key()).isEqualTo("acct!");
+        assertThat(events.get(0).topic()).isEqualTo("a-orders-Order.account_id-repartition");
+    }
+
+    @Test
+    void anEventOfAFullTakeBatchHasTheBatchNoKeyAndItsLastMessagesMetadata() {
+        List<Event<String, List<Order>>> events = new ArrayList<>();
+        app.agent("a", orders, s -> s.take(2, Duration.ofSeconds(5)).forEachEvent(events::add));
+        try (FaustTestDriver d = FaustTestDriver.create(app, Instant.parse("2026-01-01T00:00:00Z"))) {
+            d.send(orders, "a", new Order("a", 1), 100.0);
+            d.send(orders, "b", new Order("b", 2), 101.0);
+        }
+        assertThat(events).hasSize(1);
+        List<Order> batch = events.get(0).value();
+        assertThat(batch).extracting(Order::account_id).containsExactly("a", "b");
+        assertThat(events.get(0).key()).isNull();
+        assertThat(events.get(0).offset()).isEqualTo(1L);
+        assertThat(events.get(0).timestamp()).isEqualTo(101.0);
+    }
+
+    @Test
+    void aTakeBatchFlushedByTheClockStillHasAnEventAsOneFlushedFull() {
+        List<Event<String, List<Order>>> events = new ArrayList<>();
+        List<Object> current = new ArrayList<>();
+        app.agent("a", orders, s -> s.take(10, Duration.ofSeconds(5)).forEachEvent(e -> {
+            events.add(e);
+            current.add(Event.current().map(Event::offset).orElse(null));
+        }));
+        try (FaustTestDriver d = FaustTestDriver.create(app, Instant.parse("2026-01-01T00:00:00Z"))) {
+            RecordHeaders h = new RecordHeaders();
+            h.add("trace", "last".getBytes());
+            d.send(orders, "a", new Order("a", 1), 100.0);
+            d.sendRaw("orders", "b".getBytes(), "{\"account_id\":\"b\",\"amount\":2}".getBytes(), 101_000L, h);
+            assertThat(events).isEmpty();
+            d.advanceWallClock(Duration.ofSeconds(6));
+        }
+        assertThat(events).hasSize(1);
+        Event<String, List<Order>> e = events.get(0);
+        assertThat(e).as("a batch flushed by the clock has an event").isNotNull();
+        assertThat(e.value()).extracting(Order::account_id).containsExactly("a", "b");
+        assertThat(e.key()).isNull();
+        assertThat(e.topic()).isEqualTo("orders");
+        assertThat(e.offset()).isEqualTo(1L);
+        assertThat(e.timestamp()).isEqualTo(101.0);
+        assertThat(text(e.headers().get("trace"))).isEqualTo("last");
+        assertThat(current).as("current_event() is the batch's last event, as Faust's stream.current_event")
+                .containsExactly(1L);
+    }
+
+    @Test
     void enumerateCountsFromZero() {
         List<String> seen = new ArrayList<>();
         app.agent("a", orders, s -> s.forEachIndexed((i, o) -> seen.add(i + ":" + o.account_id())));

@@ -3,6 +3,7 @@ package io.jfaust.testing;
 import static io.jfaust.testing.VectorFiles.bytes;
 import static io.jfaust.testing.VectorFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;
@@ -101,6 +102,37 @@ class WindowedTableTest {
         // current: window of 113 -> 7; value by field 101 -> 5; delta 10 s of event time 113 -> 103 -> 5;
         // now: latest time seen on the partition (112) -> 7; delta by field: 101 - 10 -> 91 -> 0 (Faust would say 5)
         assertThat(seen).containsExactly("7,5,5,7,0");
+    }
+
+    @Test
+    void relativeToFieldTakesTheValuesClassWithAMethodReferenceOrALambda() {
+        WindowedTable<String, Long> sums = app.table("sums", String.class, Long.class, () -> 0L)
+                .tumbling(Duration.ofSeconds(10), Duration.ofDays(1));
+        WindowedTable<String, Long> byReference = sums.relativeToField(Reading.class, Reading::at);
+        WindowedTable<String, Long> byLambda = sums.relativeToField(Reading.class, r -> r.at());
+        app.agent("a", readings, s -> s.forEach(r -> {
+            byReference.update("reference", v -> v + 1);
+            byLambda.update("lambda", v -> v + 2);
+        }));
+        FaustTestDriver.test(app, d -> {
+            d.send(readings, "k", new Reading("s", 0, 101.0), 500.0);
+            assertThat(sums.get("reference").at(105.0)).as("the window of the field's time").isEqualTo(1L);
+            assertThat(sums.get("lambda").at(105.0)).isEqualTo(2L);
+            assertThat(sums.get("reference").at(500.0)).as("not the event's time").isZero();
+        });
+    }
+
+    @Test
+    void relativeToFieldOfAnotherClassThanTheEventsValueSaysSo() {
+        Topic<String, String> notes = app.topic("notes", String.class, String.class);
+        WindowedTable<String, Long> sums = app.table("sums", String.class, Long.class, () -> 0L)
+                .tumbling(Duration.ofSeconds(10), Duration.ofDays(1)).relativeToField(Reading.class, Reading::at);
+        app.agent("a", notes, s -> s.forEach(n -> sums.update("k", v -> v + 1)));
+        try (FaustTestDriver d = FaustTestDriver.failing(app)) {
+            assertThatThrownBy(() -> d.send(notes, "k", "hello")).rootCause()
+                    .hasMessageContaining("table sums").hasMessageContaining(Reading.class.getName())
+                    .hasMessageContaining("java.lang.String");
+        }
     }
 
     @Test
