@@ -149,7 +149,8 @@ public final class FaustTestDriver extends RunningApp {
     }
 
     /** Sends bytes as they are, with a timestamp in epoch milliseconds and headers. */
-    public void sendRaw(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
+    public void sendRaw(String topic, byte @Nullable [] key, byte @Nullable [] value, long timestampMs,
+                        Headers headers) {
         pipe(topic, key, value, timestampMs, headers);
     }
 
@@ -166,7 +167,8 @@ public final class FaustTestDriver extends RunningApp {
         }
     }
 
-    private void pipe(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
+    private void pipe(String topic, byte @Nullable [] key, byte @Nullable [] value, long timestampMs,
+                      Headers headers) {
         checkOpen();
         TestInputTopic<byte[], byte[]> in = inputs.computeIfAbsent(topic,
                 t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
