@@ -58,7 +58,8 @@ final class EngineBridge implements Engine {
     }
 
     @Override
-    public <K, V> Event<K, V> event(@Nullable K key, V value, byte @Nullable [] keyBytes, byte @Nullable [] valueBytes,
+    public <K, V> Event<K, V> event(@Nullable K key, @Nullable V value, byte @Nullable [] keyBytes,
+                                    byte @Nullable [] valueBytes,
                                     Headers headers, String topic, int partition, long offset, long timestampMs) {
         return new Event<>(key, value, keyBytes, valueBytes, headers, topic, partition, offset, timestampMs);
     }

@@ -1,5 +1,7 @@
 package io.jfaust;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A worker could not start or run: the broker is unreachable, a topic is missing or has the wrong partition count.
  * The message says what to do; {@link #exitCode()} is what the command line exits with.
@@ -27,7 +29,7 @@ public class WorkerException extends RuntimeException {
     private final int exitCode;
 
     /** An error with the exit code the command line should use. */
-    public WorkerException(String message, int exitCode, Throwable cause) {
+    public WorkerException(String message, int exitCode, @Nullable Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
     }

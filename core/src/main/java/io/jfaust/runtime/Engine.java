@@ -60,7 +60,8 @@ public interface Engine {
     Map<String, String> setTableChangelogConfigs();
 
     /** An event as a runtime read it: decoded key and value, their bytes, and where it was read. */
-    <K, V> Event<K, V> event(@Nullable K key, V value, byte @Nullable [] keyBytes, byte @Nullable [] valueBytes,
+    <K, V> Event<K, V> event(@Nullable K key, @Nullable V value, byte @Nullable [] keyBytes,
+                             byte @Nullable [] valueBytes,
                              Headers headers, String topic, int partition, long offset, long timestampMs);
 
     /** Whether {@code app} declares timers, crontabs or tasks. */

@@ -3,6 +3,7 @@ package io.jfaust.runtime;
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.WorkerException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The message of a worker stopped on an error: the record (topic, partition, offset), the error and the policy when
@@ -15,7 +16,7 @@ import io.jfaust.WorkerException;
 public final class WorkerFailures {
     private WorkerFailures() {}
 
-    public static WorkerException stopped(App app, String failure, Throwable cause) {
+    public static WorkerException stopped(App app, @Nullable String failure, Throwable cause) {
         if (failure == null) {
             return new WorkerException("app " + app.id() + " stopped on an error: " + root(cause),
                     WorkerException.FAILED, cause);

@@ -2,6 +2,7 @@ package io.jfaust.serdes;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A sequence of codecs: dumps left to right, loads right to left (Faust's {@code "a|b|c"}). */
 final class CodecChain implements Codec {
@@ -33,7 +34,7 @@ final class CodecChain implements Codec {
     }
 
     @Override
-    public Object dumps(Object value) {
+    public @Nullable Object dumps(@Nullable Object value) {
         Object v = value;
         for (Codec c : codecs) {
             v = c.dumps(v);
@@ -42,7 +43,7 @@ final class CodecChain implements Codec {
     }
 
     @Override
-    public Object loads(Object data) {
+    public @Nullable Object loads(@Nullable Object data) {
         Object v = data;
         for (int i = codecs.length - 1; i >= 0; i--) {
             v = codecs[i].loads(v);
@@ -56,7 +57,7 @@ final class CodecChain implements Codec {
     }
 
     /** Loads through every codec but the first (right to left). */
-    Object loadsAllButFirst(Object data) {
+    @Nullable Object loadsAllButFirst(@Nullable Object data) {
         Object v = data;
         for (int i = codecs.length - 1; i >= 1; i--) {
             v = codecs[i].loads(v);

@@ -239,10 +239,10 @@ final class CodecDiscovery {
                 files.forEach(f -> sources.add("in " + f));
             } else if (leftOver.size() == anonymous && next < leftOver.size()) {
                 name = leftOver.get(next++);   // the loader meets the listed classes in listing order
-                listed.get(name).forEach(f -> sources.add("listed in " + f));
+                listed.getOrDefault(name, List.of()).forEach(f -> sources.add("listed in " + f));
             } else if (!leftOver.isEmpty()) {
                 name = "one of " + String.join(", ", leftOver);
-                leftOver.forEach(n -> listed.get(n).forEach(f -> sources.add("listed in " + f)));
+                leftOver.forEach(n -> listed.getOrDefault(n, List.of()).forEach(f -> sources.add("listed in " + f)));
             } else {
                 name = UNKNOWN;
             }

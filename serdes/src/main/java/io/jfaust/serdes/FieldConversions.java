@@ -14,6 +14,7 @@ import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Python's built-in conversions as Faust's field descriptors apply them ({@code int()}, {@code float()},
@@ -32,7 +33,7 @@ final class FieldConversions {
     private FieldConversions() {}
 
     /** The descriptor's {@code prepare_value(value, coerce=coerce)}. */
-    static Object prepare(Field f, Object value, boolean coerce) {
+    static @Nullable Object prepare(Field f, @Nullable Object value, boolean coerce) {
         if (!coerce || (!f.required() && value == null)) {
             return value;
         }
@@ -70,7 +71,7 @@ final class FieldConversions {
     }
 
     /** Faust's date parser on any value: only strings can be parsed. */
-    static Object parseDate(Object value) {
+    static Object parseDate(@Nullable Object value) {
         if (!(value instanceof String s)) {
             throw new CoercionException("expected string or bytes-like object, got '" + PyTypes.typeName(value) + "'");
         }
@@ -78,7 +79,7 @@ final class FieldConversions {
     }
 
     /** Python's {@code int(v)}: a {@link Long} when it fits, else a {@link BigInteger}. */
-    static Object toInt(Object v) {
+    static Object toInt(@Nullable Object v) {
         if (v instanceof Boolean b) {
             return b ? 1L : 0L;
         } else if (v instanceof Long || v instanceof BigInteger) {
@@ -114,7 +115,7 @@ final class FieldConversions {
     }
 
     /** Python's {@code float(v)}. */
-    static Double toFloat(Object v) {
+    static Double toFloat(@Nullable Object v) {
         if (v instanceof Boolean b) {
             return b ? 1.0 : 0.0;
         } else if (v instanceof Number n && !(v instanceof BigDecimal)) {
@@ -152,7 +153,7 @@ final class FieldConversions {
     }
 
     /** Python's {@code Decimal(v)}: exact for floats; NaN and infinities kept as {@link NonFiniteDecimal}. */
-    static Object toDecimal(Object v) {
+    static Object toDecimal(@Nullable Object v) {
         if (v instanceof BigDecimal || v instanceof NonFiniteDecimal || v instanceof NegativeZeroDecimal) {
             return v;
         } else if (v instanceof Boolean b) {
@@ -197,7 +198,7 @@ final class FieldConversions {
     }
 
     /** Faust's {@code str_to_decimal} for Decimals inside containers: at most 1000 characters, finite only. */
-    static Object strToDecimal(Object v) {
+    static @Nullable Object strToDecimal(@Nullable Object v) {
         if (v == null) {
             return null;
         }
@@ -215,7 +216,7 @@ final class FieldConversions {
     }
 
     /** Python's {@code str(v)} for the values a payload can hold. */
-    static String pyStr(Object v) {
+    static String pyStr(@Nullable Object v) {
         if (v == null) {
             return "None";
         } else if (v instanceof String s) {
@@ -235,7 +236,7 @@ final class FieldConversions {
     }
 
     /** Python's {@code repr(v)} for messages and field descriptions. */
-    static String pyRepr(Object v) {
+    static String pyRepr(@Nullable Object v) {
         if (v instanceof String s) {
             return PyText.strRepr(s);
         } else if (v instanceof byte[] b) {
@@ -257,7 +258,7 @@ final class FieldConversions {
     }
 
     /** The first rule {@code value} breaks for field {@code f} (Faust's {@code validate}), or null. */
-    static String firstViolation(Field f, Object value) {
+    static @Nullable String firstViolation(Field f, @Nullable Object value) {
         FieldType t = f.valueType();
         if (!(t instanceof FieldType.Scalar s)) {
             return null;
@@ -279,24 +280,24 @@ final class FieldConversions {
         }
     }
 
-    private static String numberViolation(Field f, Object value) {
+    private static @Nullable String numberViolation(Field f, @Nullable Object value) {
         Number max = f.maxValue();
         Number min = f.minValue();
-        if (isSet(max) && compare(value, max) > 0) {
+        if (max != null && isSet(max) && compare(value, max) > 0) {
             return f.name() + " cannot be more than " + pyStr(max);
         }
-        if (isSet(min) && compare(value, min) < 0) {
+        if (min != null && isSet(min) && compare(value, min) < 0) {
             return f.name() + " must be at least " + pyStr(min);
         }
         return null;
     }
 
-    /** Faust skips a bound that is falsy (None or zero). */
+    /** Faust skips a bound that is falsy (None, which the callers check first, or zero). */
     private static boolean isSet(Number bound) {
-        return bound != null && bound.doubleValue() != 0.0;
+        return bound.doubleValue() != 0.0;
     }
 
-    private static int compare(Object value, Number bound) {
+    private static int compare(@Nullable Object value, Number bound) {
         if (!(value instanceof Number n) || value instanceof Boolean) {
             throw new RecordException("'>' not supported between instances of '" + PyTypes.typeName(value)
                     + "' and '" + PyTypes.typeName(bound) + "'");
@@ -304,7 +305,7 @@ final class FieldConversions {
         return new BigDecimal(n.toString()).compareTo(new BigDecimal(bound.toString()));
     }
 
-    private static String decimalViolation(Field f, Object value) {
+    private static @Nullable String decimalViolation(Field f, @Nullable Object value) {
         if (value instanceof NonFiniteDecimal) {
             return "Illegal value in decimal: " + pyRepr(value);
         }
@@ -331,7 +332,7 @@ final class FieldConversions {
         return null;
     }
 
-    private static String charViolation(Field f, Object value) {
+    private static @Nullable String charViolation(Field f, @Nullable Object value) {
         int length;
         if (value instanceof String s) {
             length = s.codePointCount(0, s.length());

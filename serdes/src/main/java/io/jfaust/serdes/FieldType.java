@@ -258,8 +258,9 @@ public sealed interface FieldType
             if (javaType != null) {
                 return javaType.getSimpleName();
             }
-            int dot = namespace.lastIndexOf('.');
-            return dot < 0 ? namespace : namespace.substring(dot + 1);
+            String ns = Objects.requireNonNull(namespace, "a record type has a namespace or a Java type");
+            int dot = ns.lastIndexOf('.');
+            return dot < 0 ? ns : ns.substring(dot + 1);
         }
 
         @Override

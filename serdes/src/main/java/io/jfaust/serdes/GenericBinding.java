@@ -1,6 +1,7 @@
 package io.jfaust.serdes;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Binds a schema to {@link GenericRecord}s: values are kept exactly as decoded. */
 final class GenericBinding implements RecordBinding<GenericRecord> {
@@ -16,7 +17,7 @@ final class GenericBinding implements RecordBinding<GenericRecord> {
     }
 
     @Override
-    public boolean isInstance(Object o) {
+    public boolean isInstance(@Nullable Object o) {
         return o instanceof GenericRecord g && g.schema().namespace().equals(namespace);
     }
 
@@ -26,7 +27,7 @@ final class GenericBinding implements RecordBinding<GenericRecord> {
     }
 
     @Override
-    public Object get(GenericRecord record, int index) {
+    public @Nullable Object get(GenericRecord record, int index) {
         return record.get(index);
     }
 

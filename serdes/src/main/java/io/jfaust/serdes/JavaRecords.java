@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds schemas for {@code @FaustRecord} Java records (once per class) and binds them to their components. Building a
@@ -31,7 +32,7 @@ import java.util.UUID;
 final class JavaRecords {
     private static final ClassValue<RecordSchema<?>> SCHEMAS = new ClassValue<>() {
         @Override
-        protected RecordSchema<?> computeValue(Class<?> type) {
+        protected @Nullable RecordSchema<?> computeValue(Class<?> type) {
             FaustRecord ann = type.getAnnotation(FaustRecord.class);
             if (isAbstract(type) && (ann != null || type.isSealed())) {
                 return buildAbstract(type, ann);
@@ -55,7 +56,7 @@ final class JavaRecords {
         return schema;
     }
 
-    static RecordSchema<?> schemaOrNull(Class<?> type) {
+    static @Nullable RecordSchema<?> schemaOrNull(Class<?> type) {
         return type.isRecord() ? SCHEMAS.get(type) : null;
     }
 
@@ -164,7 +165,7 @@ final class JavaRecords {
     /** An abstract Java base: never constructed, its records are its implementations'. */
     private record AbstractBinding<T>(Class<T> type) implements RecordBinding<T> {
         @Override
-        public boolean isInstance(Object o) {
+        public boolean isInstance(@Nullable Object o) {
             return type.isInstance(o);
         }
 
@@ -299,7 +300,7 @@ final class JavaRecords {
     }
 
     /** The class a decoded value must have to be passed to a component as it is, or null when it always converts. */
-    private static Class<?> directClass(Class<?> type) {
+    private static @Nullable Class<?> directClass(Class<?> type) {
         if (type == long.class) {
             return Long.class;
         } else if (type == double.class) {
@@ -352,12 +353,12 @@ final class JavaRecords {
         }
 
         @Override
-        public boolean isInstance(Object o) {
+        public boolean isInstance(@Nullable Object o) {
             return type.isInstance(o);
         }
 
         @Override
-        public Object get(T record, int index) {
+        public @Nullable Object get(T record, int index) {
             try {
                 return accessors[index].invoke(record);
             } catch (IllegalAccessException e) {

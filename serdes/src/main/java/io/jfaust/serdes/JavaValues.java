@@ -21,9 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts decoded (Python-like) values to the Java types of record components. Faust keeps a wrong-typed value as
@@ -33,7 +35,7 @@ import java.util.UUID;
 final class JavaValues {
     private JavaValues() {}
 
-    static Object convert(Object v, Type target, String where) {
+    static @Nullable Object convert(@Nullable Object v, Type target, String where) {
         Class<?> raw = JavaRecords.rawClass(target);
         if (v == null) {
             if (raw.isPrimitive()) {
@@ -46,7 +48,8 @@ final class JavaValues {
             return v;
         }
         if (raw == Optional.class) {
-            return Optional.of(convert(v, typeArg(target, 0), where));
+            return Optional.of(Objects.requireNonNull(convert(v, typeArg(target, 0), where),
+                    "a value that is not null converts to one that is not null"));
         }
         if (raw.isPrimitive()) {
             raw = box(raw);

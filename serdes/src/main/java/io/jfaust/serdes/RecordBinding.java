@@ -1,6 +1,7 @@
 package io.jfaust.serdes;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** How a schema's values live in Java objects: generic records or a Java type. */
 interface RecordBinding<T> {
@@ -8,10 +9,10 @@ interface RecordBinding<T> {
     Class<T> type();
 
     /** Whether {@code o} is a record of this binding. */
-    boolean isInstance(Object o);
+    boolean isInstance(@Nullable Object o);
 
     /** The value of field {@code index} of {@code record}, as Java holds it. */
-    Object get(T record, int index);
+    @Nullable Object get(T record, int index);
 
     /** Whether records keep the payload's unknown fields (generic records do; Java records cannot). */
     default boolean keepsExtras() {

@@ -33,7 +33,7 @@ final class RecordDecoder {
      * schema reaches.
      */
     static <T> T fromData(RecordSchema<T> schema, @Nullable Object data, boolean anyType, RecordRegistry registry) {
-        if (schema.isInstance(data)) {
+        if (data != null && schema.isInstance(data)) {
             @SuppressWarnings("unchecked")
             T already = (T) data;
             return already;
@@ -92,7 +92,7 @@ final class RecordDecoder {
     }
 
     /** The record the payload names for a field or value typed with the abstract {@code base}. */
-    private static Object named(RecordSchema<?> owner, RecordSchema<?> base, String ns, Object data,
+    private static Object named(RecordSchema<?> owner, RecordSchema<?> base, String ns, @Nullable Object data,
                                 RecordRegistry registry) {
         RecordSchema<?> found = lookup(registry, owner, ns);
         if (found == null) {
@@ -171,11 +171,13 @@ final class RecordDecoder {
             return fromData(schema, JsonReader.read(json), false, registry);
         }
         List<Field> fields = schema.fields();
+        boolean[] present = Objects.requireNonNull(s.present(), "the slots of a JSON object");
         boolean[] has = new boolean[fields.size()];
         for (int i = 0; i < has.length; i++) {
-            has[i] = s.present()[i] || !fields.get(i).inputName().equals(fields.get(i).name());
+            has[i] = present[i] || !fields.get(i).inputName().equals(fields.get(i).name());
         }
-        return build(schema, s.values(), has, Map.of(), registry);
+        return build(schema, Objects.requireNonNull(s.values(), "the slots of a JSON object"), has, Map.of(),
+                registry);
     }
 
     /** The {@code __faust.ns} of a mapping payload, or null when there is none (or it is malformed). */
@@ -303,7 +305,8 @@ final class RecordDecoder {
     }
 
     /** Faust's {@code validate_all}: coerce if the field does not, then check the rules unless optional and null. */
-    private static ValidationException violation(RecordSchema<?> schema, Field f, Object value) {
+    private static @Nullable ValidationException violation(RecordSchema<?> schema, Field f,
+                                                           @Nullable Object value) {
         Object v = value;
         if (!schema.options().coerce()) {
             try {
@@ -420,7 +423,7 @@ final class RecordDecoder {
         return v;
     }
 
-    private static Iterable<?> iterable(RecordSchema<?> owner, FieldType t, Object v) {
+    private static Iterable<?> iterable(RecordSchema<?> owner, FieldType t, @Nullable Object v) {
         if (v instanceof Collection<?> c) {
             return c;
         }

@@ -203,7 +203,7 @@ public final class RecordSchema<T> {
      *
      * @param serializer the codec to use, overriding the record's own (null for the record's)
      */
-    public Object dumps(T record, @Nullable String serializer, Codecs codecs) {
+    public @Nullable Object dumps(T record, @Nullable String serializer, Codecs codecs) {
         String codec = serializer != null ? serializer : options.serializer();
         Map<String, @Nullable Object> rep = toRepresentation(record);
         return codec == null ? rep : codecs.codec(codec).dumps(rep);

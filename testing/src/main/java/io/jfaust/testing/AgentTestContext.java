@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's {@code agent.test_context()}: put values straight into an agent and read what it yielded. Offsets start
@@ -45,7 +46,7 @@ public final class AgentTestContext<K, V> implements AutoCloseable {
     }
 
     /** Puts a value under {@code key}, waits until it is processed, and returns its event. */
-    public Event<K, V> put(K key, V value) {
+    public Event<K, V> put(@Nullable K key, V value) {
         Topic<K, V> topic = agent.channel();
         byte[] k = topic.schema().dumpsKey(agent.app().serializers(), key, null);
         byte[] v = topic.schema().dumpsValue(agent.app().serializers(), value, null);

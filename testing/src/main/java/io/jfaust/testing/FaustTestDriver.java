@@ -152,7 +152,8 @@ public final class FaustTestDriver extends RunningApp {
     }
 
     /** Sends bytes as they are, with a timestamp in epoch milliseconds and headers. */
-    public void sendRaw(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
+    public void sendRaw(String topic, byte @Nullable [] key, byte @Nullable [] value, long timestampMs,
+                        Headers headers) {
         pipe(topic, key, value, timestampMs, headers);
     }
 
@@ -170,7 +171,8 @@ public final class FaustTestDriver extends RunningApp {
     }
 
     /** Writes a record to {@code topic} from outside the topology: readable, and processed once if the app reads it. */
-    private void pipe(String topic, byte[] key, byte[] value, long timestampMs, Headers headers) {
+    private void pipe(String topic, byte @Nullable [] key, byte @Nullable [] value, long timestampMs,
+                      Headers headers) {
         checkOpen();
         TestRecord<byte[], byte[]> record = new TestRecord<>(key, value, headers, timestampMs);
         write(topic, record);

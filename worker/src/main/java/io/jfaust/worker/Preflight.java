@@ -1,6 +1,7 @@
 package io.jfaust.worker;
 
 import io.jfaust.App;
+import io.jfaust.Table;
 import io.jfaust.worker.admin.ClusterSnapshot.Group;
 import io.jfaust.worker.admin.ClusterSnapshot.Member;
 import io.jfaust.worker.admin.ClusterSnapshot.TopicState;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +164,7 @@ public final class Preflight {
                 "retention.ms", "verdict"), rows, false)).append('\n');
     }
 
-    private static String cell(Object found, Object want) {
+    private static String cell(Object found, @Nullable Object want) {
         return want == null || String.valueOf(found).equals(String.valueOf(want)) || samePolicy(found, want)
                 ? String.valueOf(found) : found + " (want " + want + ")";
     }
@@ -179,8 +182,9 @@ public final class Preflight {
                     + "when auto.create.topics.enable is on (with its num.partitions), else sends to it fail.");
             case CHANGELOG, GLOBAL_CHANGELOG -> {
                 if (groupCommitted) {
+                    Table<?, ?> table = Objects.requireNonNull(e.table(), "a changelog's table");
                     warnings.add("changelog " + e.name() + " does not exist but group " + app.id() + " has "
-                            + "committed offsets: table " + e.table().name() + " starts empty (is the table named "
+                            + "committed offsets: table " + table.name() + " starts empty (is the table named "
                             + "as in the Faust app?).");
                 }
                 return "absent: Kafka Streams creates it";

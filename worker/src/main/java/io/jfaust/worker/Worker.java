@@ -89,14 +89,14 @@ public final class Worker extends RunningApp {
     private final ErrorLog errorLog;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch running = new CountDownLatch(1);
-    private volatile KafkaStreams streams;
+    private volatile @Nullable KafkaStreams streams;
     /** The producer of sends from outside agents: made at the first such send (most apps make none). */
-    private volatile KafkaProducer<byte[], byte[]> producer;
+    private volatile @Nullable KafkaProducer<byte[], byte[]> producer;
     private final Object producerLock = new Object();
     private boolean producerClosed;
     private volatile @Nullable ReplyConsumer replyConsumer;
-    private volatile Throwable failure;
-    private volatile AppServices services;
+    private volatile @Nullable Throwable failure;
+    private volatile @Nullable AppServices services;
     private boolean started;
     private boolean closing;
     private final WorkerOps ops;
@@ -163,7 +163,8 @@ public final class Worker extends RunningApp {
                 System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
                         options.loglevel, ops.webDescription()));
             }
-            streams = new KafkaStreams(topology, props);
+            KafkaStreams created = new KafkaStreams(topology, props);
+            streams = created;
             streams.setStateListener((now, before) -> {
                 LOG.info("app {}: {} -> {}", app().id(), before, now);
                 if (now == KafkaStreams.State.RUNNING) {
@@ -185,7 +186,7 @@ public final class Worker extends RunningApp {
                 LOG.error("{}", stopped.getMessage(), e);
                 // Kafka Streams' own shutdown on an error keeps the member in the group, so a restarted worker waits
                 // out the session timeout (45 s); closing here (without waiting) makes the dying thread leave it.
-                streams.close(CloseOptions.timeout(Duration.ZERO)
+                created.close(CloseOptions.timeout(Duration.ZERO)
                         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
@@ -419,8 +420,8 @@ public final class Worker extends RunningApp {
      * }</pre>
      */
     public static final class Options {
-        private String broker;
-        private String datadir;
+        private @Nullable String broker;
+        private @Nullable String datadir;
         private String loglevel = "WARN";
         private boolean banner = true;
         private Duration startupTimeout = Duration.ofSeconds(15);
@@ -428,7 +429,7 @@ public final class Worker extends RunningApp {
         private boolean preflight = true;
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private final WorkerOps.WebOptions web = new WorkerOps.WebOptions();
-        private io.micrometer.core.instrument.MeterRegistry meterRegistry;
+        private io.micrometer.core.instrument.@Nullable MeterRegistry meterRegistry;
 
         Options() {}
 

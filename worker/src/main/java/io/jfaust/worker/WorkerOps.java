@@ -23,6 +23,7 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
 import io.jfaust.RunningApp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a worker offers its operators: meters (a Prometheus registry, plus the user's registry, Kafka Streams' own
@@ -36,7 +37,7 @@ final class WorkerOps implements WebHost, AutoCloseable {
         boolean enabled;
         int port = 6066;
         String bind = "127.0.0.1";
-        String host;
+        @Nullable String host;
     }
 
     private final Worker worker;
@@ -47,11 +48,11 @@ final class WorkerOps implements WebHost, AutoCloseable {
     private final MicrometerSensors sensors;
     private final AtomicInteger restoring = new AtomicInteger();
     private final AtomicInteger rebalances = new AtomicInteger();
-    private volatile WebServer server;
-    private volatile HostInfo hostInfo;
-    private KafkaStreamsMetrics streamsMetrics;
+    private volatile @Nullable WebServer server;
+    private volatile @Nullable HostInfo hostInfo;
+    private @Nullable KafkaStreamsMetrics streamsMetrics;
 
-    WorkerOps(Worker worker, WebOptions web, MeterRegistry userRegistry) {
+    WorkerOps(Worker worker, WebOptions web, @Nullable MeterRegistry userRegistry) {
         this.worker = worker;
         this.web = web;
         this.prometheus = web.enabled ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
@@ -143,7 +144,7 @@ final class WorkerOps implements WebHost, AutoCloseable {
 
     /** This worker's web address as other workers reach it, or null without a web server. */
     @Override
-    public HostInfo hostInfo() {
+    public @Nullable HostInfo hostInfo() {
         return hostInfo;
     }
 
@@ -153,9 +154,10 @@ final class WorkerOps implements WebHost, AutoCloseable {
     }
 
     /** The banner's {@code web} row: Faust's {@code web_server_url}, or null without a web server. */
-    String webDescription() {
+    @Nullable String webDescription() {
         WebServer s = server;
-        return s == null ? null : "http://" + hostInfo.host() + ":" + s.port() + "/";
+        HostInfo h = hostInfo;
+        return s == null || h == null ? null : "http://" + h.host() + ":" + s.port() + "/";
     }
 
     @Override
@@ -164,7 +166,7 @@ final class WorkerOps implements WebHost, AutoCloseable {
     }
 
     @Override
-    public KafkaStreams streams() {
+    public @Nullable KafkaStreams streams() {
         return worker.streams();
     }
 

@@ -4,6 +4,7 @@ import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.CodecException;
 import java.util.Arrays;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's {@code binary} codec: standard padded base64. Decoding follows Python's non-validating
@@ -27,7 +28,7 @@ public final class BinaryCodec implements Codec {
     }
 
     @Override
-    public Object dumps(Object value) {
+    public @Nullable Object dumps(@Nullable Object value) {
         Object bytes = PyTypes.wantBytes(value);
         if (!(bytes instanceof byte[] b)) {
             throw new CodecException("binary", "a bytes-like object is required, not '" + PyTypes.typeName(value)
@@ -37,7 +38,7 @@ public final class BinaryCodec implements Codec {
     }
 
     @Override
-    public Object loads(Object data) {
+    public @Nullable Object loads(@Nullable Object data) {
         byte[] in;
         if (data instanceof byte[] b) {
             in = b;

@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's date handling: {@link #format} writes what Faust's JSON encoder writes ({@code isoformat()}, {@code +00:00}
@@ -80,7 +81,7 @@ public final class Iso8601 {
      * digits, optional {@code Z} or {@code ±HH:MM}), parsed without the regex; null for any other form, which the
      * general parser then reads with Faust's rules.
      */
-    private static Temporal parseCanonical(String s) {
+    private static @Nullable Temporal parseCanonical(String s) {
         int len = s.length();
         if (len < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {

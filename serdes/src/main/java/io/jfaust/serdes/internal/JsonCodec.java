@@ -3,6 +3,7 @@ package io.jfaust.serdes.internal;
 import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.CodecException;
 import io.jfaust.serdes.JsonFlavor;
+import org.jspecify.annotations.Nullable;
 
 /** Faust's {@code json} codec: any JSON-able value to UTF-8 JSON bytes in the given flavour, and back.
  *
@@ -20,12 +21,12 @@ public final class JsonCodec implements Codec {
     }
 
     @Override
-    public Object dumps(Object value) {
+    public @Nullable Object dumps(@Nullable Object value) {
         return writer.write(value);
     }
 
     @Override
-    public Object loads(Object data) {
+    public @Nullable Object loads(@Nullable Object data) {
         if (data instanceof byte[] b) {
             return JsonReader.read(b);
         } else if (data instanceof String s) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A decoded JSON object: insertion-ordered like Python's dict (a repeated key keeps its first position and takes the
@@ -26,10 +27,10 @@ public final class JsonObject extends AbstractMap<String, Object> {
     private String[] keys = new String[4];
     private Object[] values = new Object[4];
     private int size;
-    private HashMap<String, Integer> index;
+    private @Nullable HashMap<String, Integer> index;
 
     @Override
-    public Object put(String key, Object value) {
+    public @Nullable Object put(String key, @Nullable Object value) {
         int i = indexOf(key);
         if (i >= 0) {
             Object old = values[i];
@@ -54,7 +55,7 @@ public final class JsonObject extends AbstractMap<String, Object> {
         return null;
     }
 
-    private int indexOf(Object key) {
+    private int indexOf(@Nullable Object key) {
         if (index != null) {
             Integer i = index.get(key);
             return i == null ? -1 : i;
@@ -73,13 +74,13 @@ public final class JsonObject extends AbstractMap<String, Object> {
     }
 
     @Override
-    public Object get(Object key) {
+    public @Nullable Object get(@Nullable Object key) {
         int i = indexOf(key);
         return i < 0 ? null : values[i];
     }
 
     @Override
-    public boolean containsKey(Object key) {
+    public boolean containsKey(@Nullable Object key) {
         return indexOf(key) >= 0;
     }
 

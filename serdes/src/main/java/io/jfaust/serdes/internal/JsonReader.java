@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads JSON as Python's {@code json.loads} does: objects become insertion-ordered, read-only maps (a duplicate key keeps its
@@ -45,7 +46,7 @@ public final class JsonReader {
     private JsonReader() {}
 
     /** The value held by {@code bytes} (UTF-8 JSON). */
-    public static Object read(byte[] bytes) {
+    public static @Nullable Object read(byte[] bytes) {
         Long integer = plainInteger(bytes);
         if (integer != null) {
             return integer;
@@ -68,7 +69,7 @@ public final class JsonReader {
      * {@code -12}, {@code 345}: what a counting table stores), read without a parser; null for any other document,
      * which then takes the parser's path. Same result as the parser's: a {@link Long}.
      */
-    static Long plainInteger(byte[] bytes) {
+    static @Nullable Long plainInteger(byte[] bytes) {
         int n = bytes.length;
         int i = n > 0 && bytes[0] == '-' ? 1 : 0;
         int digits = n - i;
@@ -103,7 +104,7 @@ public final class JsonReader {
     }
 
     /** The value held by {@code text}. */
-    public static Object read(String text) {
+    public static @Nullable Object read(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
             return readDocument(p);
         } catch (JsonProcessingException e) {
@@ -119,7 +120,8 @@ public final class JsonReader {
      * (null when absent or malformed); other keys are read and dropped. A document that is not an object comes back
      * whole, with {@code object} false.
      */
-    public record Slots(boolean object, Object whole, Object[] values, boolean[] present, String ns) {}
+    public record Slots(boolean object, @Nullable Object whole, Object @Nullable [] values,
+                        boolean @Nullable [] present, @Nullable String ns) {}
 
     /** Reads {@code bytes} (UTF-8 JSON) into {@link Slots} for keys {@code names}. */
     public static Slots readSlots(byte[] bytes, String[] names) {
@@ -169,7 +171,7 @@ public final class JsonReader {
      * last {@code ns} (a Python dict keeps the last) is a string, else null. Reads the whole value, every part checked
      * as {@link #readValue} checks it, without building a map.
      */
-    private static String readNamespace(JsonParser p, JsonToken t) throws IOException {
+    private static @Nullable String readNamespace(JsonParser p, JsonToken t) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             readValue(p, t);
             return null;
@@ -205,7 +207,7 @@ public final class JsonReader {
         return -1;
     }
 
-    private static Object readDocument(JsonParser p) throws IOException {
+    private static @Nullable Object readDocument(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
             throw new CodecException("json", "Expecting value: line 1 column 1 (char 0)");
@@ -226,7 +228,7 @@ public final class JsonReader {
         return new CodecException("json", "invalid JSON: " + e.getOriginalMessage() + where, e);
     }
 
-    private static Object readValue(JsonParser p, JsonToken t) throws IOException {
+    private static @Nullable Object readValue(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT: {
                 JsonObject map = new JsonObject();

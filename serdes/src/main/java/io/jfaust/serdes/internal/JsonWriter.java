@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes values as faust's {@code json.dumps(obj, cls=JSONEncoder)} does: {@code ensure_ascii} escaping with
@@ -44,7 +45,7 @@ public final class JsonWriter {
     }
 
     /** The JSON bytes of {@code value}. */
-    public byte[] write(Object value) {
+    public byte[] write(@Nullable Object value) {
         if (value instanceof Long || value instanceof Integer) {
             // What a counting table writes on every event: the digits, without a sink to grow.
             return value.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -70,7 +71,7 @@ public final class JsonWriter {
     private static final ThreadLocal<ByteSink> SINKS = ThreadLocal.withInitial(() -> new ByteSink(256));
     private static final int MAX_KEPT_SINK = 64 * 1024;
 
-    private void writeValue(ByteSink out, Object v, int depth) {
+    private void writeValue(ByteSink out, @Nullable Object v, int depth) {
         if (depth > MAX_DEPTH) {
             throw new CodecException("json", "value nested deeper than " + MAX_DEPTH + " levels (circular reference?)");
         }

@@ -2,6 +2,7 @@ package io.jfaust.serdes.internal;
 
 import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.CodecException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's {@code pickle} codecs, refused: unpickling bytes from a topic runs code chosen by whoever wrote them, and
@@ -21,12 +22,12 @@ public final class PickleCodec implements Codec {
     }
 
     @Override
-    public Object dumps(Object value) {
+    public @Nullable Object dumps(@Nullable Object value) {
         throw refused("encode");
     }
 
     @Override
-    public Object loads(Object data) {
+    public @Nullable Object loads(@Nullable Object data) {
         throw refused("decode");
     }
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Formats a double exactly as Python's {@code repr(float)} does, which is what Faust's JSON writer emits.
@@ -205,7 +206,7 @@ public final class PyFloat {
     }
 
     /** The one-digit decimal nearest to {@code abs}, if it reads back as {@code abs}; otherwise null. */
-    private static String tryOneDigit(double abs) {
+    private static @Nullable String tryOneDigit(double abs) {
         BigDecimal exact = new BigDecimal(abs);
         BigDecimal rounded = exact.round(new MathContext(1, RoundingMode.HALF_EVEN));
         if (rounded.doubleValue() == abs) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Python's view of Java values: type names for messages, {@code want_bytes}/{@code want_str}, truthiness.
  *
@@ -20,7 +21,7 @@ public final class PyTypes {
     private PyTypes() {}
 
     /** The Python type name a value would have ({@code dict}, {@code list}, {@code str}, {@code NoneType}...). */
-    public static String typeName(Object v) {
+    public static String typeName(@Nullable Object v) {
         if (v == null) {
             return "NoneType";
         } else if (v instanceof String || v instanceof Character) {
@@ -52,17 +53,17 @@ public final class PyTypes {
      * {@code want_bytes}: a str becomes its UTF-8 bytes ({@code str.encode()}, strict: a lone surrogate raises as
      * Python's {@code UnicodeEncodeError} does), anything else is returned unchanged.
      */
-    public static Object wantBytes(Object v) {
+    public static @Nullable Object wantBytes(@Nullable Object v) {
         return v instanceof String s ? PyText.encodeUtf8(s) : v;
     }
 
     /** {@code want_str}: bytes become their (strict) UTF-8 text, anything else is returned unchanged. */
-    public static Object wantStr(Object v) {
+    public static @Nullable Object wantStr(@Nullable Object v) {
         return v instanceof byte[] b ? PyText.decodeUtf8(b) : v;
     }
 
     /** Python truthiness, used by {@code bool()} coercion: {@code "false"} is true, {@code 0} and {@code ""} false. */
-    public static boolean truthy(Object v) {
+    public static boolean truthy(@Nullable Object v) {
         if (v == null) {
             return false;
         } else if (v instanceof Boolean b) {

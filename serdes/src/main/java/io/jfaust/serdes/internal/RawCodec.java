@@ -1,6 +1,7 @@
 package io.jfaust.serdes.internal;
 
 import io.jfaust.serdes.Codec;
+import org.jspecify.annotations.Nullable;
 
 /** Faust's {@code raw} codec: a str becomes UTF-8 bytes; every other value passes through unchanged both ways.
  *
@@ -12,12 +13,12 @@ import io.jfaust.serdes.Codec;
  */
 public final class RawCodec implements Codec {
     @Override
-    public Object dumps(Object value) {
+    public @Nullable Object dumps(@Nullable Object value) {
         return PyTypes.wantBytes(value);
     }
 
     @Override
-    public Object loads(Object data) {
+    public @Nullable Object loads(@Nullable Object data) {
         return PyTypes.wantBytes(data);
     }
 

@@ -15,11 +15,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -51,7 +53,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class YamlCodec implements Codec {
     @Override
-    public Object dumps(Object value) {
+    public @Nullable Object dumps(@Nullable Object value) {
         Object plain = toPlain(value, 0);
         String text;
         try {
@@ -67,7 +69,7 @@ public final class YamlCodec implements Codec {
     }
 
     /** PyYAML marks a document whose root is an unquoted scalar as open-ended and closes it with {@code ...}. */
-    private static boolean isPlainRootScalar(Object plain, String text) {
+    private static boolean isPlainRootScalar(@Nullable Object plain, String text) {
         if (plain instanceof Map || plain instanceof Collection) {
             return false;
         }
@@ -75,7 +77,7 @@ public final class YamlCodec implements Codec {
     }
 
     @Override
-    public Object loads(Object data) {
+    public @Nullable Object loads(@Nullable Object data) {
         Object text = PyTypes.wantStr(data);
         if (!(text instanceof String s)) {
             throw new CodecException("yaml", "expected bytes or str, not " + PyTypes.typeName(data));
@@ -86,7 +88,7 @@ public final class YamlCodec implements Codec {
             return normalize(new Yaml(new PyConstructor(options), new Representer(unused), unused, options,
                     new PyResolver()).load(s));
         } catch (YAMLException e) {
-            throw new CodecException("yaml", e.getMessage(), e);
+            throw new CodecException("yaml", String.valueOf(e.getMessage()), e);
         }
     }
 
@@ -110,7 +112,7 @@ public final class YamlCodec implements Codec {
      * PyYAML refuses them ({@code RepresenterError('cannot represent an object', ...)},
      * {@code lib/yaml/representer.py}).
      */
-    private static Object toPlain(Object v, int depth) {
+    private static @Nullable Object toPlain(@Nullable Object v, int depth) {
         if (depth > 1000) {
             throw new CodecException("yaml", "value nested deeper than 1000 levels");
         }
@@ -146,7 +148,7 @@ public final class YamlCodec implements Codec {
                 + "PyYAML's safe_dump refuses)" : ""));
     }
 
-    private static String describe(Object v, RecordSchema<?> schema) {
+    private static String describe(Object v, @Nullable RecordSchema<?> schema) {
         if (v instanceof java.math.BigDecimal || v instanceof NonFiniteDecimal || v instanceof NegativeZeroDecimal) {
             return "Decimal('" + v + "')";
         }
@@ -334,7 +336,8 @@ public final class YamlCodec implements Codec {
 
         PyConstructor(LoaderOptions options) {
             super(options);
-            Construct ints = this.yamlConstructors.get(Tag.INT);
+            Construct ints = Objects.requireNonNull(this.yamlConstructors.get(Tag.INT),
+                    "SafeConstructor has a constructor for !!int");
             this.yamlConstructors.put(Tag.INT, new AbstractConstruct() {
                 @Override
                 public Object construct(Node node) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the cluster holds for an app, read once with Kafka's Admin client and nothing else (nothing is created,
@@ -87,8 +89,9 @@ public final class ClusterSnapshot {
         // The group's side does not depend on the topics: asked at once, waited for last (fewer round trips).
         KafkaFuture<Map<TopicPartition, OffsetAndMetadata>> groupOffsets =
                 admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata();
-        KafkaFuture<ConsumerGroupDescription> groupDescription =
-                admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId);
+        KafkaFuture<ConsumerGroupDescription> groupDescription = Objects.requireNonNull(
+                admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId),
+                "the admin client answers for the group asked");
         Set<String> existing = get(admin.listTopics().names(), timeout);
         List<String> present = names.stream().filter(existing::contains).distinct().toList();
         List<ConfigResource> resources = present.stream()
@@ -127,7 +130,8 @@ public final class ClusterSnapshot {
                     e.put(tp.partition(), info.offset());
                 }
             });
-            topics.put(t, new TopicState(described.get(t).partitions().size(), value(c, "cleanup.policy"),
+            TopicDescription d = Objects.requireNonNull(described.get(t), "the broker describes the topics it lists");
+            topics.put(t, new TopicState(d.partitions().size(), value(c, "cleanup.policy"),
                     value(c, "retention.ms"), s, e));
         }
         Map<TopicPartition, Long> committed = new HashMap<>();
@@ -142,7 +146,8 @@ public final class ClusterSnapshot {
     /** The group {@code groupId} as the broker describes it ({@link Group#NONE} when it does not exist). */
     public static Group group(Admin admin, String groupId, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return group(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId), timeout);
+        return group(Objects.requireNonNull(admin.describeConsumerGroups(List.of(groupId)).describedGroups()
+                .get(groupId), "the admin client answers for the group asked"), timeout);
     }
 
     private static Group group(KafkaFuture<ConsumerGroupDescription> described, Duration timeout)
@@ -165,7 +170,7 @@ public final class ClusterSnapshot {
                 d.partitionAssignor() == null ? "" : d.partitionAssignor(), List.copyOf(members));
     }
 
-    private static String value(Config config, String name) {
+    private static String value(@Nullable Config config, String name) {
         ConfigEntry e = config == null ? null : config.get(name);
         return e == null || e.value() == null ? "" : e.value();
     }

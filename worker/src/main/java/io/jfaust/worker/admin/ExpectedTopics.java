@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The topics an app touches, each as Faust would create it: the topics its agents read (sources, and the internal
@@ -38,8 +40,8 @@ public final class ExpectedTopics {
      * A topic as expected: its role; the partitions it must have (null: any); cleanup policy and retention it must
      * have (null: any); the tables it is the changelog of (null otherwise).
      */
-    public record Expected(String name, Role role, Integer partitions, String cleanupPolicy, String retentionMs,
-                    Table<?, ?> table) {}
+    public record Expected(String name, Role role, @Nullable Integer partitions, @Nullable String cleanupPolicy,
+                    @Nullable String retentionMs, @Nullable Table<?, ?> table) {}
 
     private final App app;
     private final Map<String, Topic<?, ?>> read = new LinkedHashMap<>();
@@ -70,7 +72,7 @@ public final class ExpectedTopics {
     }
 
     /** The partitions the app declares for a topic it creates, else null. */
-    public Integer declaredPartitions(Topic<?, ?> t) {
+    public @Nullable Integer declaredPartitions(Topic<?, ?> t) {
         if (!t.options().internal()) {
             return null;
         }
@@ -135,9 +137,10 @@ public final class ExpectedTopics {
         }
         int max = 0;
         for (Agent<?, ?> a : agents) {
-            for (String t : readByAgent.get(a)) {
+            for (String t : Objects.requireNonNull(readByAgent.get(a), "every agent's topics are known")) {
                 int n = partitionsOf.applyAsInt(t);
-                max = Math.max(max, n > 0 ? n : declaredOrZero(read.get(t)));
+                max = Math.max(max, n > 0 ? n : declaredOrZero(Objects.requireNonNull(read.get(t),
+                        "every topic an agent reads is known")));
             }
         }
         return max;

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -78,7 +79,8 @@ public final class TopicDeclarer {
         for (Table<?, ?> t : app.tables()) {
             int n = 0;
             for (String source : Engine.get().tableSources(app, t)) {
-                n = Math.max(n, partitions.getOrDefault(source, wanted.get(source).partitions()));
+                Wanted from = Objects.requireNonNull(wanted.get(source), "a table's sources are topics of the app");
+                n = Math.max(n, partitions.getOrDefault(source, from.partitions()));
             }
             if (n == 0) {
                 continue;   // no agent uses it: Kafka Streams builds no store for it
@@ -152,7 +154,8 @@ public final class TopicDeclarer {
                 .map(w -> new NewTopic(w.name, w.partitions, w.replicas).configs(w.configs)).toList()).values();
         for (Wanted w : topics) {
             try {
-                results.get(w.name).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                Objects.requireNonNull(results.get(w.name), "the broker answers for every topic asked")
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 LOG.info("created topic {} ({} partitions, replicas {}, configs {})", w.name, w.partitions,
                         w.replicas, w.configs);
             } catch (ExecutionException e) {
@@ -213,9 +216,12 @@ public final class TopicDeclarer {
         }
         Map<ConfigResource, Config> configs = get(admin.describeConfigs(withPolicy).all(), "describe configs");
         for (ConfigResource r : withPolicy) {
-            ConfigEntry entry = configs.get(r).get("cleanup.policy");
+            ConfigEntry entry = Objects.requireNonNull(configs.get(r), "the broker describes every topic asked")
+                    .get("cleanup.policy");
             String have = entry == null || entry.value() == null ? "delete" : entry.value();
-            String want = wanted.get(r.name()).configs.get("cleanup.policy");
+            Wanted w = Objects.requireNonNull(wanted.get(r.name()), "withPolicy holds wanted topics");
+            String want = Objects.requireNonNull(w.configs.get("cleanup.policy"),
+                    "withPolicy holds the topics that want a cleanup.policy");
             if (!policies(have).equals(policies(want))) {
                 throw new WorkerException("Topic " + r.name() + " has cleanup.policy=" + have + " but the app declares "
                         + want + (want.contains("compact") ? " (a table's changelog must be compacted, or "

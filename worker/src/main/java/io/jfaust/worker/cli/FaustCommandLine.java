@@ -7,6 +7,7 @@ import io.jfaust.worker.Signals;
 import io.jfaust.worker.Versions;
 import io.jfaust.worker.Worker;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ public final class FaustCommandLine {
         String loglevel;
 
         @Option(names = {"-D", "--datadir"}, description = "Directory for table state (default: <id>-data).")
-        String datadir;
+        @Nullable String datadir;
 
         @Option(names = "--startup-timeout", defaultValue = "15",
                 description = "Seconds to wait for the broker before giving up (default: ${DEFAULT-VALUE}).")
@@ -115,7 +116,7 @@ public final class FaustCommandLine {
 
         @Option(names = "--web-host", description = "Host name other workers reach this one by (default: the bind "
                 + "address, or the host name when bound to all).")
-        String webHost;
+        @Nullable String webHost;
 
         @Option(names = "--with-web", description = "Serve Faust's web routes, pages, /health/, /ready/ and "
                 + "/metrics (the default).")

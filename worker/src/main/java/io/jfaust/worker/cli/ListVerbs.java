@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ public final class ListVerbs {
         final App app;
 
         @ParentCommand
-        FaustCommandLine.Root root;
+        FaustCommandLine.@Nullable Root root;
 
         @Spec
         CommandSpec spec;

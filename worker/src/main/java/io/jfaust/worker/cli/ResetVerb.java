@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +56,7 @@ public final class ResetVerb implements Callable<Integer> {
     BrokerOption broker = new BrokerOption();
 
     @Option(names = {"-D", "--datadir"}, description = "Directory of table state (default: the app's datadir).")
-    String datadir;
+    @Nullable String datadir;
 
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for Kafka (default: 30).")
     int timeout;

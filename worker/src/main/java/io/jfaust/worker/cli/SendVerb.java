@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,25 +45,25 @@ public final class SendVerb implements Callable<Integer> {
     String entity;
 
     @Parameters(index = "1", paramLabel = "VALUE", arity = "0..1", description = "The value (none: a null value).")
-    String value;
+    @Nullable String value;
 
     @Option(names = {"-k", "--key"}, description = "The key (none: a null key).")
-    String key;
+    @Nullable String key;
 
     @Option(names = {"-K", "--key-type"}, description = "Namespace of the model to load the key as.")
-    String keyType;
+    @Nullable String keyType;
 
     @Option(names = "--key-serializer", description = "Codec of the key (with --key-type).")
-    String keySerializer;
+    @Nullable String keySerializer;
 
     @Option(names = {"-V", "--value-type"}, description = "Namespace of the model to load the value as.")
-    String valueType;
+    @Nullable String valueType;
 
     @Option(names = "--value-serializer", description = "Codec of the value (with --value-type).")
-    String valueSerializer;
+    @Nullable String valueSerializer;
 
     @Option(names = "--partition", description = "Specific partition to send to.")
-    Integer partition;
+    @Nullable Integer partition;
 
     @Option(names = {"-r", "--repeat"}, defaultValue = "1", description = "Send message n times.")
     int repeat;
@@ -115,7 +116,8 @@ public final class SendVerb implements Callable<Integer> {
 
     /** Faust's {@code to_model}: the text's bytes, or the model loaded from them and dumped again. */
     @SuppressWarnings("unchecked")
-    private byte[] encode(String text, String type, String serializer, boolean isKey) {
+    private byte @Nullable [] encode(@Nullable String text, @Nullable String type, @Nullable String serializer,
+                                     boolean isKey) {
         if (text == null) {
             return null;
         }

@@ -5,7 +5,9 @@ import io.jfaust.serdes.FieldType;
 import io.jfaust.serdes.JsonFlavor;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Python's {@code repr()} of field types and defaults, as Faust's {@code model} verb prints them: builtin types
@@ -38,7 +40,7 @@ public final class PyRepr {
                 case DATETIME -> "datetime.datetime";
                 case DECIMAL -> "decimal.Decimal";
                 case ANY -> "typing.Any";
-                default -> s.pythonName();
+                default -> t.pythonName();
             };
         } else if (t instanceof FieldType.ListOf l) {
             return "typing.List[" + inner(l.element()) + "]";
@@ -57,14 +59,15 @@ public final class PyRepr {
         if (r.namespace() != null) {
             return r.namespace();
         }
+        Class<?> type = Objects.requireNonNull(r.javaType(), "a record type has a namespace or a Java type");
         try {
-            return io.jfaust.serdes.RecordSchema.of(r.javaType()).namespace();
+            return io.jfaust.serdes.RecordSchema.of(type).namespace();
         } catch (RuntimeException polymorphicBase) {
-            return r.javaType().getName();
+            return type.getName();
         }
     }
 
-    public static String value(Object v) {
+    public static String value(@Nullable Object v) {
         if (v == null) {
             return "None";
         } else if (v instanceof Boolean b) {

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's {@code app.router} on Kafka Streams' metadata: which worker (its web URL, {@code application.server})
@@ -37,7 +38,7 @@ public final class TableRouter {
 
     /** The worker holding {@code key} of {@code table}, or null while partitions are not assigned. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public HostInfo owner(Table<?, ?> table, Object key) {
+    public @Nullable HostInfo owner(Table<?, ?> table, Object key) {
         KafkaStreams streams = worker.streams();
         if (streams == null) {
             return null;

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +50,14 @@ public final class WebServer implements AutoCloseable {
     public record Reply(int status, String contentType, byte[] body) {}
 
     /** One request with the path parameters of its route. */
-    public record Exchange(String method, String path, String rawQuery, Map<String, String> params, byte[] body,
-                    boolean forwarded) {
-        String query(String name) {
+    public record Exchange(String method, String path, @Nullable String rawQuery, Map<String, String> params,
+                    byte[] body, boolean forwarded) {
+        /** The path parameter {@code name}, which the route's pattern names. */
+        String param(String name) {
+            return Objects.requireNonNull(params.get(name), "the route has no parameter " + name);
+        }
+
+        @Nullable String query(String name) {
             if (rawQuery == null) {
                 return null;
             }
@@ -119,12 +126,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** A JSON answer. */
-    public Reply json(int status, Object value) {
+    public Reply json(int status, @Nullable Object value) {
         return new Reply(status, "application/json", json.dumps(value));
     }
 
     /** Faust's error answer: {@code {"error": reason, ...context}}. */
-    public Reply error(int status, String reason, Object... context) {
+    public Reply error(int status, @Nullable String reason, Object... context) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", reason);
         for (int i = 0; i + 1 < context.length; i += 2) {
@@ -225,7 +232,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         @Override
-        public String query(String name) {
+        public @Nullable String query(String name) {
             return x.query(name);
         }
 

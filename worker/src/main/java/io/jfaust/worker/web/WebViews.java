@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's web routes with Faust's JSON: {@code /} ({@code {"status": "OK"}}), {@code /table/...} (tables and values,
@@ -31,9 +32,10 @@ public final class WebViews {
     private final App app;
     private final TableRouter router;
     // Made on the first forward: an HttpClient starts a selector thread and loads the JDK's TLS stack (~500 classes).
-    private volatile HttpClient client;
+    private volatile @Nullable HttpClient client;
     private WebServer web;
 
+    @SuppressWarnings("NullAway.Init")   // web: set by register(server), which WebServer.start calls before serving
     public WebViews(WebHost worker) {
         this.worker = worker;
         this.app = worker.running().app();
@@ -44,11 +46,11 @@ public final class WebViews {
         this.web = server;
         server.route("/", x -> web.json(200, Map.of("status", "OK")));
         server.route("/table/", x -> web.json(200, tableList()));
-        server.route("/table/{name}/", x -> tableDetail(x.params().get("name")));
-        server.route("/table/{name}/{key}/", x -> tableKey(x, x.params().get("name"), x.params().get("key")));
+        server.route("/table/{name}/", x -> tableDetail(x.param("name")));
+        server.route("/table/{name}/{key}/", x -> tableKey(x, x.param("name"), x.param("key")));
         server.route("/router/", x -> web.json(200, router.metadata(allTables())));
-        server.route("/router/{name}/", x -> routerTable(x.params().get("name")));
-        server.route("/router/{name}/{key}/", x -> routerKey(x.params().get("name"), x.params().get("key")));
+        server.route("/router/{name}/", x -> routerTable(x.param("name")));
+        server.route("/router/{name}/{key}/", x -> routerKey(x.param("name"), x.param("key")));
         server.route("/assignment/", x -> web.json(200, router.assignment()));
         server.route("/stats/", x -> web.json(200, Map.of("Sensor0", Stats.of(worker))));
         server.route("/health/", x -> health());
@@ -63,7 +65,7 @@ public final class WebViews {
         return out;
     }
 
-    private Table<?, ?> table(String name) {
+    private @Nullable Table<?, ?> table(String name) {
         for (Table<?, ?> t : allTables()) {
             if (t.name().equals(name)) {
                 return t;
