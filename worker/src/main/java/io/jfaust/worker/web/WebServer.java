@@ -7,7 +7,6 @@ import io.jfaust.runtime.WebPaths;
 import io.jfaust.serdes.FaustJson;
 import io.jfaust.web.Page;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -18,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,17 +29,27 @@ import org.slf4j.LoggerFactory;
 /**
  * A worker's web server (Faust's {@code aiohttp} web, port 6066) on the JDK's own HTTP server: Faust's routes
  * ({@link WebViews}), the operator routes (health, readiness, Prometheus) and the app's pages, each answered on one
- * of a few daemon threads bound to the worker. Errors are answered as Faust answers them:
+ * of a bounded pool of daemon threads bound to the worker. Errors are answered as Faust answers them:
  * {@code {"error": reason, ...}} with the status.
+ *
+ * <p>Faust's routes serve {@code GET} and {@code HEAD} (the {@code GET} answer without its body) and take no request
+ * body; a page serves {@code GET}, {@code HEAD}, {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} and takes
+ * a body of up to {@link WebLimits#MAX_BODY_BYTES}. Another method is answered 405 with {@code Allow}; a body over the
+ * limit 413, without being read. The limits and timeouts are {@link WebLimits}'.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Set on a request one worker forwards to another, so that the owner answers it itself. */
     public static final String FORWARDED = "X-Jfaust-Forwarded";
+    /** The methods of Faust's routes: Faust's views define {@code get}, and {@code head} answers as {@code get}. */
+    private static final List<String> VIEW_METHODS = List.of("GET", "HEAD");
+    /** The methods of a page: a jfaust page sees {@code req.method()}, as a Faust class-based view would. */
+    private static final List<String> PAGE_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
     private final HttpServer server;
     private final ExecutorService threads;
     private final List<Route> routes = new ArrayList<>();
+    private final RequestBodies bodies = new RequestBodies(WebLimits.BODY_READERS);
     private final FaustJson json;
 
     /** A view: what to answer to one request. */
@@ -76,7 +87,8 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private record Route(WebPaths path, View view) {}
+    /** A path template, the methods it serves, the largest body it takes and its view. */
+    private record Route(WebPaths path, List<String> methods, int maxBody, View view) {}
 
     private WebServer(HttpServer server, ExecutorService threads, FaustJson json) {
         this.server = server;
@@ -90,6 +102,10 @@ public final class WebServer implements AutoCloseable {
      * @throws WorkerException when the address is taken or cannot be bound
      */
     public static WebServer start(WebHost worker, String bind, int port, WebViews views) {
+        Map<String, String> set = WebLimits.configureJdkServer();
+        if (!set.isEmpty()) {
+            LOG.debug("web server: JDK HTTP server properties set {}", set);
+        }
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(bind, port), 64);
@@ -101,24 +117,36 @@ public final class WebServer implements AutoCloseable {
             throw new WorkerException("Cannot start the web server on " + bind + ":" + port + ": " + e,
                     WorkerException.FAILED, e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "jfaust-web-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        WebServer web = new WebServer(http, threads, FaustJson.of(worker.running().app().settings().jsonFlavor()));
+        WebServer web = new WebServer(http, threads(), FaustJson.of(worker.running().app().settings().jsonFlavor()));
         views.register(web);
-        worker.running().app().pages().forEach((path, page) -> web.route(path, x -> web.page(worker, page, x)));
-        http.setExecutor(threads);
+        worker.running().app().pages().forEach((path, page) -> web.routes.add(new Route(WebPaths.of(path),
+                PAGE_METHODS, WebLimits.MAX_BODY_BYTES, x -> web.page(worker, page, x))));
+        http.setExecutor(web.threads);
         http.createContext("/", web::handle);
         http.start();
         LOG.info("web server of app {} listening on http://{}:{}", worker.running().app().id(), bind, web.port());
         return web;
     }
 
+    /**
+     * A pool of {@link WebLimits#THREADS} threads and {@link WebLimits#QUEUE} waiting requests: the JDK server closes
+     * a connection the pool refuses. Idle threads end after 30 s.
+     */
+    private static ThreadPoolExecutor threads() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WebLimits.THREADS, WebLimits.THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WebLimits.QUEUE), r -> {
+                    Thread t = new Thread(r, "jfaust-web-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** A Faust route: {@code GET} and {@code HEAD}, no request body. */
     public void route(String template, View view) {
-        routes.add(new Route(WebPaths.of(template), view));
+        routes.add(new Route(WebPaths.of(template), VIEW_METHODS, 0, view));
     }
 
     public int port() {
@@ -160,30 +188,66 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
         Reply reply;
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readAllBytes();
-            String path = ex.getRequestURI().getRawPath();
-            reply = null;
-            for (Route r : routes) {
-                Map<String, String> params = r.path.match(path);
-                if (params != null) {
-                    Exchange x = new Exchange(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(), params,
-                            body, ex.getRequestHeaders().containsKey(FORWARDED));
-                    reply = answer(r, x);
-                    break;
-                }
+        try {
+            reply = dispatch(ex, headers);
+        } catch (RequestBodies.Refused e) {
+            reply = e.limit() == null ? error(e.status(), e.getMessage()) : error(e.status(), e.getMessage(), "limit",
+                    e.limit());
+            if (e.status() == 503) {
+                headers.put("Retry-After", "1");
             }
-            if (reply == null) {
-                reply = error(404, "Not Found", "path", path);
-            }
+            headers.put("Connection", "close");
         } catch (RuntimeException e) {
             reply = error(500, "Internal server error.");
         }
+        // "Connection: close" is set exactly when a request body is left unread: the JDK server then closes the
+        // connection after the answer (it does not drain it: drainAmount 0)
+        boolean unread = "close".equals(headers.get("Connection"));
         ex.getResponseHeaders().set("Content-Type", reply.contentType);
+        headers.forEach(ex.getResponseHeaders()::set);
+        if (ex.getRequestMethod().equals("HEAD")) {   // the GET answer's status and headers, without its body
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(reply.body.length));
+            ex.sendResponseHeaders(reply.status, -1);   // closes the exchange
+            return;
+        }
         ex.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(reply.body);
+            if (unread) {
+                out.flush();
+                bodies.discardRest(ex);
+            }
+        }
+    }
+
+    /** The route's answer, or 404, or 405 (with {@code Allow}); a body is read only for a route and method served. */
+    private Reply dispatch(HttpExchange ex, Map<String, String> headers) throws RequestBodies.Refused, IOException {
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getRawPath();
+        for (Route r : routes) {
+            Map<String, String> params = r.path.match(path);
+            if (params == null) {
+                continue;
+            }
+            if (!r.methods.contains(method)) {
+                headers.put("Allow", String.join(", ", r.methods));
+                closeIfBodyUnread(ex, headers);
+                return error(405, "Method " + method + " not allowed.");
+            }
+            byte[] body = bodies.read(ex, r.maxBody);
+            return answer(r, new Exchange(method, path, ex.getRequestURI().getRawQuery(), params, body,
+                    ex.getRequestHeaders().containsKey(FORWARDED)));
+        }
+        closeIfBodyUnread(ex, headers);
+        return error(404, "Not Found", "path", path);
+    }
+
+    /** A body this server does not read closes the connection after the answer. */
+    private static void closeIfBodyUnread(HttpExchange ex, Map<String, String> headers) throws IOException {
+        if (!RequestBodies.endIfEmpty(ex)) {
+            headers.put("Connection", "close");
         }
     }
 
