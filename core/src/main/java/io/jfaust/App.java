@@ -23,6 +23,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Faust app ({@code faust.App(id, **settings)}): it declares topics, agents and tables, and compiles them into a
@@ -430,7 +431,7 @@ public final class App {
     }
 
     /** Compiles into {@code topology}; {@code results} receives what agents yield (test contexts), or null. */
-    void compile(Topology topology, Consumer<AgentResult> results) {
+    void compile(Topology topology, @Nullable Consumer<AgentResult> results) {
         freeze();
         TopologyCompiler.compile(this, topology, results);
     }
@@ -508,7 +509,7 @@ public final class App {
         return globalTables.containsKey(name);
     }
 
-    Table<?, ?> tableNamed(String name) {
+    @Nullable Table<?, ?> tableNamed(String name) {
         return tables.get(name);
     }
 

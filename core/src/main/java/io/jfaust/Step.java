@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of an agent's stream as it runs in one Kafka Streams task: built from the declared {@link Op}s when the
@@ -16,10 +17,11 @@ import java.util.function.Predicate;
  * has no key (null), whether it was flushed full or on time.
  */
 abstract class Step {
+    @SuppressWarnings("NullAway.Init")   // set by chain(); a segment's last step (terminal, boundary) never calls it
     Step next;
 
     /** Processes one value under {@code key}. */
-    abstract void accept(Object key, Object value);
+    abstract void accept(@Nullable Object key, @Nullable Object value);
 
     /** Builds the chain of {@code ops} for {@code processor}; {@code takes} collects the take steps to flush. */
     static Step chain(List<Op> ops, AgentProcessor processor, List<Take> takes) {
@@ -30,7 +32,7 @@ abstract class Step {
             if (s instanceof Take t) {
                 takes.add(t);
             }
-            if (head == null) {
+            if (last == null) {
                 head = s;
             } else {
                 last.next = s;
@@ -68,7 +70,7 @@ abstract class Step {
     /** An empty chain. */
     static final class End extends Step {
         @Override
-        void accept(Object key, Object value) {}
+        void accept(@Nullable Object key, @Nullable Object value) {}
     }
 
     static final class Filter extends Step {
@@ -79,7 +81,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             if (predicate.test(value)) {
                 next.accept(key, value);
             }
@@ -94,7 +96,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             next.accept(key, function.apply(value));
         }
     }
@@ -109,7 +111,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             for (Topic<?, ?> t : topics) {
                 processor.sendValue(t, value);
             }
@@ -136,7 +138,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             if (values.isEmpty()) {
                 startedMs = processor.nowMs();   // only a batch's first value needs the clock
             }
@@ -173,7 +175,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             processor.forwardRekeyed(op, value);
         }
     }
@@ -186,7 +188,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             Event<Object, Object> e = Scope.current().event();
             if (e != null) {
                 e.forward(topic);
@@ -202,7 +204,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             consumer.accept(value);
         }
     }
@@ -215,7 +217,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             consumer.accept(key, value);
         }
     }
@@ -228,7 +230,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             consumer.accept(Scope.current().event());
         }
     }
@@ -244,7 +246,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             consumer.accept(index++, value);
         }
     }
@@ -257,7 +259,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             processor.yielded(value);
         }
     }

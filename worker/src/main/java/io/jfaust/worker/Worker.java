@@ -260,7 +260,7 @@ public final class Worker extends RunningApp {
     }
 
     @Override
-    protected void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+    protected void sendBytes(String topic, byte @Nullable [] key, byte @Nullable [] value, Send send) {
         checkOpen();
         producer().send(Producers.record(topic, key, value, send));
         ops.sensors().sent(topic);
