@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An app is a declaration only: it holds no running state. It is checked and frozen the first time it is compiled
  * (every codec, serializer, table, sink and record namespace resolved; a mistake is an {@link ImproperlyConfigured}
- * naming the fix), and can then be run by any number of runtimes at once: a {@link Worker}, test drivers, an
+ * naming the fix), and can then be run by any number of runtimes at once: a {@code Worker}, test drivers, an
  * attached {@code KafkaStreams} ({@link RunningApp}).
  *
  * <pre>{@code

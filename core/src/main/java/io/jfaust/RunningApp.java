@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An app being run: the handle through which code outside agents sends to topics and reads tables. A {@link Worker},
+ * An app being run: the handle through which code outside agents sends to topics and reads tables. A {@code Worker},
  * a test driver ({@code FaustTestDriver}, artifact {@code jfaust-testing}) and {@link App#attach} (for a
  * {@code KafkaStreams} of your own) each give one; the {@link App} itself is only a declaration, so one app can be run
  * by several of them at once (two test drivers in parallel tests, two workers in one JVM). Only jfaust creates
