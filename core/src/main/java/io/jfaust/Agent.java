@@ -135,9 +135,9 @@ public final class Agent<K, V> {
      */
     public static final class Options {
         private final List<Object> sinks = new ArrayList<>();
-        private Set<Table<?, ?>> tables;
-        private SupervisorStrategy supervisorStrategy;
-        private String help;
+        private @Nullable Set<Table<?, ?>> tables;
+        private @Nullable SupervisorStrategy supervisorStrategy;
+        private @Nullable String help;
 
         private final DeclaredOptions latch = new DeclaredOptions();
 
@@ -155,7 +155,7 @@ public final class Agent<K, V> {
             return this;
         }
 
-        String help() {
+        @Nullable String help() {
             return help;
         }
 
@@ -181,7 +181,7 @@ public final class Agent<K, V> {
         }
 
         /** The strategy set, or null (the app's error policy decides). */
-        SupervisorStrategy supervisorStrategy() {
+        @Nullable SupervisorStrategy supervisorStrategy() {
             return supervisorStrategy;
         }
 
@@ -272,7 +272,7 @@ public final class Agent<K, V> {
             return sinks;
         }
 
-        Set<Table<?, ?>> tables() {
+        @Nullable Set<Table<?, ?>> tables() {
             return tables;
         }
     }

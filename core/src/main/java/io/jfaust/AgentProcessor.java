@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
@@ -22,6 +23,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one Kafka Streams processor an agent compiles to (per source topic): it runs every step of the agent's
@@ -42,7 +44,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private final Map<String, String> plainSinks = new HashMap<>();
     private final Map<String, String> partitionedSinks = new HashMap<>();
     private final boolean yields;
-    private final Consumer<AgentResult> results;
+    private final @Nullable Consumer<AgentResult> results;
     private final Map<String, TableWrites> tableWrites = new HashMap<>();
 
     private ProcessorContext<OutgoingKey, byte[]> context;
@@ -52,12 +54,12 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     private Step[] chains;
     private final List<Step.Take> takes = new ArrayList<>();
     /** The worker's meters (null in a test driver: nothing is counted), and this processor's agent meters. */
-    private Sensors sensors;
-    private Sensors.AgentSensor meters;
+    private @Nullable Sensors sensors;
+    private Sensors.@Nullable AgentSensor meters;
 
     AgentProcessor(App app, Agent<?, ?> agent, String sinkName, List<List<Op>> segments, List<String> tables,
                    List<WindowedTable<?, ?>> windowedTables, java.util.Set<String> staticSinks,
-                   Consumer<AgentResult> results) {
+                   @Nullable Consumer<AgentResult> results) {
         this.app = app;
         this.agent = agent;
         this.sinkName = sinkName;
@@ -109,7 +111,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     public void process(Record<Decoded<Object>, Decoded<Object>> record) {
         long started = 0L;
         if (sensors != null) {
-            started = startMetering();
+            started = startMetering(sensors);
         }
         Scope previous = Scope.enter(new Scope(this, record));
         try {
@@ -120,19 +122,19 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
             }
             if (!yields && results != null) {
                 // Faust's test_context records a non-yielding agent's input value as its result (fs >= 0.13.1).
-                Event<Object, Object> e = Scope.current().event();
+                Event<Object, Object> e = Objects.requireNonNull(Scope.current().event(), "a record is processed");
                 results.accept(new AgentResult(agent.name(), e.offset(), value));
             }
         } finally {
             Scope.exit(previous);
-            if (sensors != null) {
+            if (meters != null) {
                 meters.processed(System.nanoTime() - started);
             }
         }
     }
 
     /** Counts the event in (resolving this processor's meters on its first event) and returns the start time. */
-    private long startMetering() {
+    private long startMetering(Sensors sensors) {
         if (meters == null) {
             meters = sensors.agent(agent.name(), context.recordMetadata().map(RecordMetadata::topic).orElse(""));
         }
@@ -141,14 +143,14 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     }
 
     /** The meters of {@code table}, or null when nothing is counted. */
-    Sensors.TableSensor tableMeters(String table) {
+    Sensors.@Nullable TableSensor tableMeters(String table) {
         return sensors == null ? null : sensors.table(table);
     }
 
     /** Faust's group_by: the original value bytes and headers, under the new key encoded with the source codec. */
     @SuppressWarnings("unchecked")
-    void forwardRekeyed(Op.GroupBy g, Object value) {
-        Event<Object, Object> e = Scope.current().event();
+    void forwardRekeyed(Op.GroupBy g, @Nullable Object value) {
+        Event<Object, Object> e = Objects.requireNonNull(Scope.current().event(), "group_by runs on a record");
         Object newKey = g.key().apply(value);
         Topic<Object, Object> repartition = (Topic<Object, Object>) g.repartition();
         byte[] keyBytes = repartition.schema().dumpsKey(app.serializers(), newKey, null);
@@ -160,7 +162,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     }
 
     @SuppressWarnings("unchecked")
-    void yielded(Object value) {
+    void yielded(@Nullable Object value) {
         Scope scope = Scope.current();
         if (results != null) {
             Event<Object, Object> e = scope.event();
@@ -169,8 +171,8 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         Replies.Address reply = Replies.addressOf(scope.headers());
         if (reply != null) {
             // Faust's agent replies to a request (Faust-Ag-* headers) with each value it yields: key null.
-            send(reply.topic(), null, Replies.response(app, scope.event().key(), value, reply.correlationId()),
-                    Send.options());
+            Event<Object, Object> e = Objects.requireNonNull(scope.event(), "a request is a record");
+            send(reply.topic(), null, Replies.response(app, e.key(), value, reply.correlationId()), Send.options());
         }
         for (Object sink : sinks) {
             if (sink instanceof Topic<?, ?> t) {
@@ -182,12 +184,12 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
     }
 
     @SuppressWarnings("unchecked")
-    void sendValue(Topic<?, ?> topic, Object value) {
+    void sendValue(Topic<?, ?> topic, @Nullable Object value) {
         ((Topic<Object, Object>) topic).send(null, value);
     }
 
     /** Sends encoded bytes to {@code topic} through this processor's sink. */
-    void send(String topic, byte[] key, byte[] value, Send send) {
+    void send(String topic, byte @Nullable [] key, byte @Nullable [] value, Send send) {
         long ts = send.timestamp() != null ? Math.round(send.timestamp() * 1000.0) : context.currentSystemTimeMs();
         RecordHeaders headers = new RecordHeaders();
         for (var h : send.headers()) {
@@ -253,7 +255,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         return context.currentSystemTimeMs();
     }
 
-    Double latestTimestamp(String table) {
+    @Nullable Double latestTimestamp(String table) {
         double[] latest = latestTimestamps.get(table);
         return latest == null ? null : latest[0];
     }
@@ -279,7 +281,7 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
         double now = nowMs / 1000.0;
         for (WindowedTable<?, ?> wt : windowedTables) {
             KeyValueStore<Bytes, byte[]> store = store(wt.name());
-            double expires = wt.expires().toNanos() / 1e9;
+            double expires = Objects.requireNonNull(wt.expires(), "tables expired have expires").toNanos() / 1e9;
             List<Bytes> stale = new ArrayList<>();
             try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
                 while (it.hasNext()) {

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Faust app ({@code faust.App(id, **settings)}): it declares topics, agents and tables, and compiles them into a
@@ -32,7 +33,7 @@ import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
  *
  * <p>An app is a declaration only: it holds no running state. It is checked and frozen the first time it is compiled
  * (every codec, serializer, table, sink and record namespace resolved; a mistake is an {@link ImproperlyConfigured}
- * naming the fix), and can then be run by any number of runtimes at once: a {@link Worker}, test drivers, an
+ * naming the fix), and can then be run by any number of runtimes at once: a {@code Worker}, test drivers, an
  * attached {@code KafkaStreams} ({@link RunningApp}).
  *
  * <pre>{@code
@@ -461,7 +462,7 @@ public final class App {
     }
 
     /** Compiles into {@code topology}; {@code results} receives what agents yield (test contexts), or null. */
-    void compile(Topology topology, Consumer<AgentResult> results) {
+    void compile(Topology topology, @Nullable Consumer<AgentResult> results) {
         freeze();
         TopologyCompiler.compile(this, topology, results);
     }
@@ -543,7 +544,7 @@ public final class App {
         return globalTables.containsKey(name);
     }
 
-    Table<?, ?> tableNamed(String name) {
+    @Nullable Table<?, ?> tableNamed(String name) {
         return tables.get(name);
     }
 

@@ -2,7 +2,7 @@ package io.jfaust;
 
 /**
  * A task ({@code @app.task(on_leader=...)}): a function run once when a runtime has started the app and recovered
- * its tables (a {@link Worker} when Kafka Streams first reaches {@code RUNNING}; a {@code FaustTestDriver} when it
+ * its tables (a {@code Worker} when Kafka Streams first reaches {@code RUNNING}; a {@code FaustTestDriver} when it
  * is created). With {@code onLeader}, it runs only if this instance is the leader at that moment, as in Faust. It
  * runs on the runtime's timer thread, bound to the runtime (sends go through the runtime's producer).
  *

@@ -53,7 +53,7 @@ final class AttachedRuntime extends RunningApp {
     }
 
     @Override
-    protected void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+    protected void sendBytes(String topic, byte @Nullable [] key, byte @Nullable [] value, Send send) {
         checkOpen();
         producer.send(Producers.record(topic, key, value, send));
     }

@@ -4,6 +4,7 @@ import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.RecordSchema;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks an app passes before it is compiled: every name resolves, nothing is declared twice in two ways, and
@@ -92,7 +93,7 @@ final class Declarations {
         }
     }
 
-    private static void checkCodec(App app, String what, String spec) {
+    private static void checkCodec(App app, String what, @Nullable String spec) {
         if (spec == null || spec.isEmpty()) {
             return;
         }
@@ -122,7 +123,7 @@ final class Declarations {
     }
 
     /** How {@code b} differs from {@code a} declared under the same topic name, or null when it does not. */
-    static String difference(Topic<?, ?> a, Topic<?, ?> b) {
+    static @Nullable String difference(Topic<?, ?> a, Topic<?, ?> b) {
         if (!sameType(a.schema().keyType(), b.schema().keyType())) {
             return "key types (" + a.schema().keyType() + " and " + b.schema().keyType() + ")";
         }

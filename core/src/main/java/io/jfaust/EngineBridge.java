@@ -95,7 +95,7 @@ final class EngineBridge implements Engine {
     }
 
     @Override
-    public Topic<?, ?> routingTopic(App app, Table<?, ?> table) {
+    public @Nullable Topic<?, ?> routingTopic(App app, Table<?, ?> table) {
         return TableTopics.routingTopic(app, table);
     }
 

@@ -30,14 +30,14 @@ public final class ErrorPolicy {
     private static final ErrorPolicy FAIL = new ErrorPolicy(Kind.FAIL, null);
 
     private final Kind kind;
-    private final String topic;
-    private final ErrorPolicy fallback;
+    private final @Nullable String topic;
+    private final @Nullable ErrorPolicy fallback;
 
-    private ErrorPolicy(Kind kind, String topic) {
+    private ErrorPolicy(Kind kind, @Nullable String topic) {
         this(kind, topic, null);
     }
 
-    private ErrorPolicy(Kind kind, String topic, ErrorPolicy fallback) {
+    private ErrorPolicy(Kind kind, @Nullable String topic, @Nullable ErrorPolicy fallback) {
         this.kind = kind;
         this.topic = topic;
         this.fallback = fallback;

@@ -21,19 +21,19 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Event<K, V> {
-    private final K key;
-    private final V value;
-    private final byte[] rawKey;
-    private final byte[] rawValue;
+    private final @Nullable K key;
+    private final @Nullable V value;
+    private final byte @Nullable [] rawKey;
+    private final byte @Nullable [] rawValue;
     private final Headers headers;
-    private final String topic;
+    private final @Nullable String topic;
     private final int partition;
     private final long offset;
     private final long timestampMs;
 
     /** An event; built by jfaust's processors and test tools only. */
-    Event(K key, V value, byte[] rawKey, byte[] rawValue, Headers headers, String topic, int partition,
-                 long offset, long timestampMs) {
+    Event(@Nullable K key, @Nullable V value, byte @Nullable [] rawKey, byte @Nullable [] rawValue, Headers headers,
+          @Nullable String topic, int partition, long offset, long timestampMs) {
         this.key = key;
         this.value = value;
         this.rawKey = rawKey;
@@ -100,8 +100,8 @@ public final class Event<K, V> {
         return headers;
     }
 
-    /** The topic the message came from. */
-    public String topic() {
+    /** The topic the message came from (null when Kafka Streams gives no record metadata). */
+    public @Nullable String topic() {
         return topic;
     }
 

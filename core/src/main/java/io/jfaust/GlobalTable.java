@@ -2,6 +2,7 @@ package io.jfaust;
 
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Faust global table ({@code app.GlobalTable(name, default=...)}): every instance holds all of it, fed from the
@@ -42,8 +43,8 @@ public final class GlobalTable<K, V> {
         return table;
     }
 
-    /** The local copy's value of {@code key}, or the default. */
-    public V get(K key) {
+    /** The local copy's value of {@code key}, or the default (null for a table without one). */
+    public @Nullable V get(K key) {
         byte[] bytes = table.readStore().get(Bytes.wrap(table.encodeKey(key)));
         return bytes == null ? table.defaultOrNull() : table.decodeValue(bytes);
     }
@@ -70,7 +71,7 @@ public final class GlobalTable<K, V> {
         return next;
     }
 
-    private void write(byte[] key, byte[] value) {
+    private void write(byte[] key, byte @Nullable [] value) {
         Scope scope = Scope.current();
         if (scope == null) {
             throw new IllegalStateException("Cannot modify table key from outside of stream iteration (global table "

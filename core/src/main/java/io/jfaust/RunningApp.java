@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An app being run: the handle through which code outside agents sends to topics and reads tables. A {@link Worker},
+ * An app being run: the handle through which code outside agents sends to topics and reads tables. A {@code Worker},
  * a test driver ({@code FaustTestDriver}, artifact {@code jfaust-testing}) and {@link App#attach} (for a
  * {@code KafkaStreams} of your own) each give one; the {@link App} itself is only a declaration, so one app can be run
  * by several of them at once (two test drivers in parallel tests, two workers in one JVM). Only jfaust creates
@@ -49,7 +49,7 @@ public abstract class RunningApp implements AutoCloseable {
     }
 
     /** Runtime hook: sends encoded bytes from outside any agent. */
-    protected abstract void sendBytes(String topic, byte[] key, byte[] value, Send send);
+    protected abstract void sendBytes(String topic, byte @Nullable [] key, byte @Nullable [] value, Send send);
 
     /** Runtime hook: the store of a table or global table, over every task of this instance. */
     protected abstract ReadOnlyKeyValueStore<Bytes, byte[]> store(String table);
@@ -180,7 +180,7 @@ public abstract class RunningApp implements AutoCloseable {
     }
 
     /** The runtime of {@code app} bound to the current thread, or null. Closed runtimes are dropped on the way. */
-    static RunningApp bound(App app) {
+    static @Nullable RunningApp bound(App app) {
         ArrayDeque<RunningApp> bound = BOUND.get();
         for (Iterator<RunningApp> it = bound.iterator(); it.hasNext(); ) {
             RunningApp r = it.next();
@@ -206,7 +206,7 @@ public abstract class RunningApp implements AutoCloseable {
     }
 
     /** Sends with per-send options. */
-    public final <K, V> void send(Topic<K, V> topic, K key, V value, Send send) {
+    public final <K, V> void send(Topic<K, V> topic, @Nullable K key, V value, Send send) {
         checkOwn(topic.app(), "topic " + topic.name());
         byte[] k = topic.schema().dumpsKey(app.serializers(), key, send.keySerializer());
         byte[] v = topic.schema().dumpsValue(app.serializers(), value, send.valueSerializer());
@@ -214,7 +214,7 @@ public abstract class RunningApp implements AutoCloseable {
     }
 
     /** The value of {@code key} in {@code table} (the default when it has none), read from this instance's stores. */
-    public final <K, V> V get(Table<K, V> table, K key) {
+    public final <K, V> @Nullable V get(Table<K, V> table, K key) {
         checkOwn(table.app, "table " + table.name());
         return call(() -> table.get(key));
     }

@@ -1,9 +1,11 @@
 package io.jfaust;
 
 import io.jfaust.internal.Decoded;
+import java.util.Objects;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the current thread is processing: the agent processor and the record (null inside a punctuation, except for
@@ -14,10 +16,10 @@ final class Scope {
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
     private final AgentProcessor processor;
-    private final Record<Decoded<Object>, Decoded<Object>> record;
-    private Event<Object, Object> event;
+    private final @Nullable Record<Decoded<Object>, Decoded<Object>> record;
+    private @Nullable Event<Object, Object> event;
 
-    Scope(AgentProcessor processor, Record<Decoded<Object>, Decoded<Object>> record) {
+    Scope(AgentProcessor processor, @Nullable Record<Decoded<Object>, Decoded<Object>> record) {
         this.processor = processor;
         this.record = record;
     }
@@ -40,7 +42,7 @@ final class Scope {
         return processor;
     }
 
-    Event<Object, Object> event() {
+    @Nullable Event<Object, Object> event() {
         if (event == null && record != null) {
             event = processor.eventOf(record);
         }
@@ -64,7 +66,7 @@ final class Scope {
 
     /** The timestamp of the record being processed, as its {@link Event#timestampMs()}; only with a record. */
     long timestampMs() {
-        return record.timestamp();
+        return Objects.requireNonNull(record, "a record is being processed").timestamp();
     }
 
     /** The headers of the record being processed, or null inside a punctuation (but for a take batch's). */
@@ -72,7 +74,7 @@ final class Scope {
         return record == null ? null : record.headers();
     }
 
-    void send(String topic, byte[] key, byte[] value, Send send) {
+    void send(String topic, byte @Nullable [] key, byte @Nullable [] value, Send send) {
         processor.send(topic, key, value, send);
     }
 

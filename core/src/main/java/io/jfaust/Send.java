@@ -21,14 +21,14 @@ import org.jspecify.annotations.Nullable;
 public final class Send {
     private static final Send DEFAULT = new Send(null, null, List.of(), null, null);
 
-    private final Integer partition;
-    private final Double timestamp;
+    private final @Nullable Integer partition;
+    private final @Nullable Double timestamp;
     private final List<Map.Entry<String, byte[]>> headers;
-    private final String keySerializer;
-    private final String valueSerializer;
+    private final @Nullable String keySerializer;
+    private final @Nullable String valueSerializer;
 
-    private Send(Integer partition, Double timestamp, List<Map.Entry<String, byte[]>> headers, String keySerializer,
-                 String valueSerializer) {
+    private Send(@Nullable Integer partition, @Nullable Double timestamp, List<Map.Entry<String, byte[]>> headers,
+                 @Nullable String keySerializer, @Nullable String valueSerializer) {
         this.partition = partition;
         this.timestamp = timestamp;
         this.headers = headers;

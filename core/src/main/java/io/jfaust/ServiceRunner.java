@@ -7,6 +7,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ final class ServiceRunner implements AppServices {
     private long seq;
     private boolean started;
     private volatile boolean closed;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     private record Due(long atMs, long seq, Runnable action) {}
 

@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local state of a {@link SetTable} in one task: its sets by key, in memory. The changelog is Faust's operation
@@ -27,7 +28,7 @@ final class SetStore implements StateStore {
     }
 
     /** The set of {@code key}, created empty on first use. */
-    Set<Object> set(Object key) {
+    Set<Object> set(@Nullable Object key) {
         return sets.computeIfAbsent(key, k -> new LinkedHashSet<>());
     }
 

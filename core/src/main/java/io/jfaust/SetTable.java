@@ -177,7 +177,7 @@ public final class SetTable<K, V> {
     }
 
     /** Sends one operation to the changelog, on the event's partition (Faust's {@code partition_for_key}). */
-    private void log(int op, K key, byte[] value) {
+    private void log(int op, K key, byte @Nullable [] value) {
         Scope scope = Scope.current();
         int partition = scope.processor().partition();
         if (partition < 0) {
@@ -236,7 +236,7 @@ public final class SetTable<K, V> {
     }
 
     /** A decoded JSON value as {@code type} (records and typed numbers through the codec). */
-    Object as(DataType<?> type, @Nullable Object json, boolean isKey) {
+    @Nullable Object as(DataType<?> type, @Nullable Object json, boolean isKey) {
         if (json != null && type.javaType().isInstance(json)) {
             return json;
         }

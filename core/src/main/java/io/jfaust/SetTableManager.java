@@ -7,6 +7,8 @@ import io.jfaust.serdes.RecordSchema;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faust's {@code SetTableManager} ({@code SetTable(..., start_manager=True)}): changes a set table from anywhere by
@@ -26,7 +28,7 @@ public final class SetTableManager<K, V> {
             .field("action", FieldType.STR).field("members", FieldType.parse("List[Any]")).build();
 
     private final SetTable<K, V> table;
-    private Topic<String, GenericRecord> topic;
+    private @Nullable Topic<String, GenericRecord> topic;
 
     SetTableManager(SetTable<K, V> table) {
         this.table = table;
@@ -52,7 +54,8 @@ public final class SetTableManager<K, V> {
 
     @SuppressWarnings("unchecked")
     private void apply(String key, GenericRecord op) {
-        List<V> members = ((List<?>) op.get("members")).stream().map(m -> (V) member(m)).toList();
+        List<V> members = ((List<?>) Objects.requireNonNull(op.get("members"), "a set operation has members"))
+                .stream().map(m -> (V) member(m)).toList();
         K k = (K) key;
         switch (String.valueOf(op.get("action"))) {
             case "ADD" -> table.update(k, members);
@@ -66,7 +69,7 @@ public final class SetTableManager<K, V> {
     }
 
     /** Faust's {@code maybe_model}: a member as the table's value type. */
-    private Object member(Object json) {
+    private @Nullable Object member(Object json) {
         return table.as(table.table().valueType(), json, false);
     }
 
@@ -101,6 +104,7 @@ public final class SetTableManager<K, V> {
     }
 
     private void send(String action, K key, Collection<? extends V> members) {
-        topic.send((String) key, OPERATION.create(Map.of("action", action, "members", List.copyOf(members))));
+        Topic<String, GenericRecord> t = Objects.requireNonNull(topic, "the manager's topic, declared with the app");
+        t.send((String) key, OPERATION.create(Map.of("action", action, "members", List.copyOf(members))));
     }
 }

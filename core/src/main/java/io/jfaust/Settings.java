@@ -205,14 +205,14 @@ public final class Settings {
         private JsonFlavor jsonFlavor = JsonFlavor.FAUST_STREAMING;
         private ErrorPolicy errorPolicy = ErrorPolicy.skip();
         private Duration tableCleanupInterval = Duration.ofSeconds(30);
-        private String datadir;
+        private @Nullable String datadir;
         private final Map<String, Object> streamsProperties = new LinkedHashMap<>();
         private final Map<String, Codec> codecs = new LinkedHashMap<>();
         private final List<Class<?>> records = new ArrayList<>();
         private @Nullable String replyTo;
         private Duration askTimeout = Duration.ofSeconds(30);
         private boolean topicAllowDeclare = true;
-        private BrokerCredentials brokerCredentials;
+        private @Nullable BrokerCredentials brokerCredentials;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {

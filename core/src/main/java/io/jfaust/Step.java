@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of an agent's stream as it runs in one Kafka Streams task: built from the declared {@link Op}s when the
@@ -16,10 +18,11 @@ import java.util.function.Predicate;
  * has no key (null), whether it was flushed full or on time, and runs in the scope of its last event either way.
  */
 abstract class Step {
+    @SuppressWarnings("NullAway.Init")   // set by chain(); a segment's last step (terminal, boundary) never calls it
     Step next;
 
     /** Processes one value under {@code key}. */
-    abstract void accept(Object key, Object value);
+    abstract void accept(@Nullable Object key, @Nullable Object value);
 
     /** Builds the chain of {@code ops} for {@code processor}; {@code takes} collects the take steps to flush. */
     static Step chain(List<Op> ops, AgentProcessor processor, List<Take> takes) {
@@ -30,7 +33,7 @@ abstract class Step {
             if (s instanceof Take t) {
                 takes.add(t);
             }
-            if (head == null) {
+            if (last == null) {
                 head = s;
             } else {
                 last.next = s;
@@ -68,7 +71,7 @@ abstract class Step {
     /** An empty chain. */
     static final class End extends Step {
         @Override
-        void accept(Object key, Object value) {}
+        void accept(@Nullable Object key, @Nullable Object value) {}
     }
 
     static final class Filter extends Step {
@@ -79,7 +82,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             if (predicate.test(value)) {
                 next.accept(key, value);
             }
@@ -94,7 +97,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             next.accept(key, function.apply(value));
         }
     }
@@ -109,7 +112,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             for (Topic<?, ?> t : topics) {
                 processor.sendValue(t, value);
             }
@@ -124,7 +127,7 @@ abstract class Step {
         private final AgentProcessor processor;
         private List<Object> values = new ArrayList<>();
         /** The scope of the batch's last value: a batch flushed by the clock runs in it, as one flushed full does. */
-        private Scope last;
+        private @Nullable Scope last;
         private long startedMs;
 
         Take(int max, Duration within, AgentProcessor processor) {
@@ -138,7 +141,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             if (values.isEmpty()) {
                 startedMs = processor.nowMs();   // only a batch's first value needs the clock
             }
@@ -156,7 +159,7 @@ abstract class Step {
          */
         boolean flushIfDue(long nowMs) {
             if (!values.isEmpty() && nowMs - startedMs >= withinMs) {
-                Scope previous = Scope.enter(last);
+                Scope previous = Scope.enter(Objects.requireNonNull(last, "a waiting batch keeps its last scope"));
                 try {
                     next.accept(null, drain());
                 } finally {
@@ -186,7 +189,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             processor.forwardRekeyed(op, value);
         }
     }
@@ -199,7 +202,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             Event<Object, Object> e = Scope.current().event();
             if (e != null) {
                 e.forward(topic);
@@ -215,7 +218,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             consumer.accept(value);
         }
     }
@@ -228,7 +231,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             consumer.accept(key, value);
         }
     }
@@ -242,8 +245,9 @@ abstract class Step {
 
         /** The message's event with the key and value the steps before this one made (a mapped value, a batch). */
         @Override
-        void accept(Object key, Object value) {
-            consumer.accept(Scope.current().event().withKeyValue(key, value));
+        void accept(@Nullable Object key, @Nullable Object value) {
+            Event<Object, Object> event = Objects.requireNonNull(Scope.current().event(), "forEachEvent runs in an event");
+            consumer.accept(event.withKeyValue(key, value));
         }
     }
 
@@ -258,7 +262,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             consumer.accept(index++, value);
         }
     }
@@ -271,7 +275,7 @@ abstract class Step {
         }
 
         @Override
-        void accept(Object key, Object value) {
+        void accept(@Nullable Object key, @Nullable Object value) {
             processor.yielded(value);
         }
     }

@@ -44,17 +44,17 @@ public final class Table<K, V> implements Iterable<K> {
     final String name;
     final DataType<K> keyType;
     final DataType<V> valueType;
-    final Supplier<V> defaultValue;
+    final @Nullable Supplier<V> defaultValue;
     final String keySerializer;
     final String valueSerializer;
-    private WindowedTable<K, V> windowed;
-    private volatile String changelogTopic;
+    private @Nullable WindowedTable<K, V> windowed;
+    private volatile @Nullable String changelogTopic;
     /** Faust's {@code partitions=}: the table's own partition count, or null for the source topics'. */
     @Nullable Integer partitions;
-    private WindowCloseCallback<? super K, ? super V> windowClose;
-    private String help;
+    private @Nullable WindowCloseCallback<? super K, ? super V> windowClose;
+    private @Nullable String help;
 
-    Table(App app, String name, DataType<K> keyType, DataType<V> valueType, Supplier<V> defaultValue) {
+    Table(App app, String name, DataType<K> keyType, DataType<V> valueType, @Nullable Supplier<V> defaultValue) {
         this.app = app;
         this.name = name;
         this.keyType = keyType;
@@ -100,7 +100,7 @@ public final class Table<K, V> implements Iterable<K> {
         return help;
     }
 
-    void help(String help) {
+    void help(@Nullable String help) {
         this.help = help;
     }
 
@@ -247,7 +247,7 @@ public final class Table<K, V> implements Iterable<K> {
         return out;
     }
 
-    K decodeKey(byte[] bytes) {
+    @Nullable K decodeKey(byte @Nullable [] bytes) {
         return app.serializers().loadsKey(keyType, bytes, keySerializer, changelogTopic());
     }
 
@@ -332,23 +332,24 @@ public final class Table<K, V> implements Iterable<K> {
     }
 
     /** The window wrapper if this table is windowed, else null. */
-    WindowedTable<K, V> windowedOrNull() {
+    @Nullable WindowedTable<K, V> windowedOrNull() {
         return windowed;
     }
 
-    V defaultOrNull() {
+    @Nullable V defaultOrNull() {
         return defaultValue == null ? null : defaultValue.get();
     }
 
     byte[] encodeKey(Object key) {
-        return app.serializers().dumpsKey(keyType, key, keySerializer);
+        return Objects.requireNonNull(app.serializers().dumpsKey(keyType, key, keySerializer),
+                "a table key encodes to bytes");
     }
 
-    byte[] encodeValue(V value) {
+    byte @Nullable [] encodeValue(@Nullable V value) {
         return app.serializers().dumpsValue(valueType, value, valueSerializer);
     }
 
-    V decodeValue(byte[] bytes) {
+    @Nullable V decodeValue(byte[] bytes) {
         return app.serializers().loadsValue(valueType, bytes, valueSerializer, changelogTopic(), true);
     }
 
@@ -400,9 +401,9 @@ public final class Table<K, V> implements Iterable<K> {
     public static final class Options<V> {
         private @Nullable Window window;
         private @Nullable Duration expires;
-        private Supplier<V> defaultValue;
+        private @Nullable Supplier<V> defaultValue;
         private @Nullable Integer partitions;
-        private String help;
+        private @Nullable String help;
 
         Options() {}
 
@@ -412,7 +413,7 @@ public final class Table<K, V> implements Iterable<K> {
             return this;
         }
 
-        String help() {
+        @Nullable String help() {
             return help;
         }
 
@@ -422,7 +423,7 @@ public final class Table<K, V> implements Iterable<K> {
             return this;
         }
 
-        Supplier<V> defaultValue() {
+        @Nullable Supplier<V> defaultValue() {
             return defaultValue;
         }
 

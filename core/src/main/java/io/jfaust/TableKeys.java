@@ -2,6 +2,8 @@ package io.jfaust;
 
 import io.jfaust.serdes.FaustJson;
 import io.jfaust.serdes.RecordSchema;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Table keys given as text (a URL segment): parsed into the table's key type, and read from a worker's stores as
@@ -33,7 +35,7 @@ final class TableKeys {
             }
             Object json = FaustJson.of(app.settings().jsonFlavor()).loads(text);
             RecordSchema<?> schema = table.keyType().schema();
-            return schema != null ? schema.fromData(json) : json;
+            return Objects.requireNonNull(schema != null ? schema.fromData(json) : json, "a table key is not null");
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("key " + text + " is not a " + type.getSimpleName() + " key of table "
                     + table.name() + ": " + e.getMessage(), e);
@@ -45,7 +47,7 @@ final class TableKeys {
      * seconds) or else of now; {@link #MISSING} when a table without a default does not hold the key.
      */
     @SuppressWarnings("unchecked")
-    static Object read(RunningApp worker, Table<?, ?> table, Object key, String at) {
+    static @Nullable Object read(RunningApp worker, Table<?, ?> table, Object key, @Nullable String at) {
         Table<Object, Object> t = (Table<Object, Object>) table;
         WindowedTable<Object, Object> w = t.windowedOrNull();
         if (w != null) {

@@ -2,6 +2,7 @@ package io.jfaust;
 
 import java.util.AbstractMap;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Table#asMap()}: a read-only map over a table; point reads go to the store, the rest to a snapshot. */
 final class TableMap<K, V> extends AbstractMap<K, V> {
@@ -12,7 +13,7 @@ final class TableMap<K, V> extends AbstractMap<K, V> {
     }
 
     @Override
-    public V get(Object key) {
+    public @Nullable V get(Object key) {
         return table.storedValue(key);
     }
 

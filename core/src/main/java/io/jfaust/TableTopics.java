@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a table's keys live: the topics read by the agents that use it (their channels and the repartition and
@@ -48,7 +49,7 @@ final class TableTopics {
     }
 
     /** The topic whose key encoding and partitioning locate a key of {@code table}, or null when no agent uses it. */
-    static Topic<?, ?> routingTopic(App app, Table<?, ?> table) {
+    static @Nullable Topic<?, ?> routingTopic(App app, Table<?, ?> table) {
         List<Agent<?, ?>> agents = agentsUsing(app, table);
         return agents.isEmpty() ? null : agents.get(0).channel();
     }

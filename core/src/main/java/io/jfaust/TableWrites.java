@@ -5,6 +5,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table as an agent changes it: reads and writes the task's store, each write stamped with the wall clock, as
@@ -29,25 +30,25 @@ final class TableWrites {
     private final InternalProcessorContext<?, ?> context;
     private final KeyValueStore<Bytes, byte[]> store;
     /** The table's meters in a worker, or null (a test driver counts nothing). */
-    private final Sensors.TableSensor meters;
+    private final Sensors.@Nullable TableSensor meters;
 
     TableWrites(InternalProcessorContext<?, ?> context, KeyValueStore<Bytes, byte[]> store,
-                Sensors.TableSensor meters) {
+                Sensors.@Nullable TableSensor meters) {
         this.context = context;
         this.store = store;
         this.meters = meters;
     }
 
     /** The table's meters, or null when nothing is counted. */
-    Sensors.TableSensor meters() {
+    Sensors.@Nullable TableSensor meters() {
         return meters;
     }
 
-    byte[] get(Bytes key) {
+    byte @Nullable [] get(Bytes key) {
         return store.get(key);
     }
 
-    void put(Bytes key, byte[] value) {
+    void put(Bytes key, byte @Nullable [] value) {
         ProcessorRecordContext event = stampWallClock();
         try {
             store.put(key, value);

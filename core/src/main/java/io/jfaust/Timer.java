@@ -10,7 +10,7 @@ import java.util.Objects;
  * how late or early the last wake-up was, by at most {@code maxDriftCorrection} (0.1 s), and a late or overlapping
  * timer is logged as mode logs it ({@code Timer <name> woke up too late, with a drift of +...}).
  *
- * <p><b>Who runs it.</b> A {@link Worker} (and an {@link App#attach attached} handle) runs every timer of the app
+ * <p><b>Who runs it.</b> A {@code Worker} (and an {@link App#attach attached} handle) runs every timer of the app
  * on one thread of its own, {@code jfaust-timers-<app_id>}, bound to the runtime: {@code topic.send} goes through
  * the runtime's producer (outside any transaction, even under exactly-once: at-least-once delivery),
  * {@code table.get}/{@code table.size()} read this instance's partitions. A {@code FaustTestDriver} runs them on

@@ -54,12 +54,12 @@ public final class Topic<K, V> {
     }
 
     /** Sends {@code value} under {@code key} ({@code value = null} is JSON {@code null}, not a tombstone). */
-    public void send(K key, V value) {
+    public void send(@Nullable K key, @Nullable V value) {
         send(key, value, Send.options());
     }
 
     /** Sends with per-send options. */
-    public void send(K key, V value, Send send) {
+    public void send(@Nullable K key, @Nullable V value, Send send) {
         byte[] k = schema.dumpsKey(app.serializers(), key, send.keySerializer());
         byte[] v = schema.dumpsValue(app.serializers(), value, send.valueSerializer());
         sendRaw(k, v, send);
@@ -69,7 +69,7 @@ public final class Topic<K, V> {
      * Sends bytes as they are (Faust never re-encodes bytes): inside an agent through its task, outside through the
      * runtime bound to this thread (see {@link RunningApp}).
      */
-    public void sendRaw(byte[] key, byte[] value, Send send) {
+    public void sendRaw(byte @Nullable [] key, byte @Nullable [] value, Send send) {
         Scope scope = Scope.current();
         if (scope != null) {
             scope.send(name, key, value, send);
@@ -88,13 +88,13 @@ public final class Topic<K, V> {
      * {@code replicas}, {@code internal}, {@code config}, serializers, {@code allow_empty}).
      */
     public static final class Options {
-        private String keySerializer;
-        private String valueSerializer;
-        private Integer partitions;
-        private Duration retention;
-        private Boolean compacting;
-        private Boolean deleting;
-        private Integer replicas;
+        private @Nullable String keySerializer;
+        private @Nullable String valueSerializer;
+        private @Nullable Integer partitions;
+        private @Nullable Duration retention;
+        private @Nullable Boolean compacting;
+        private @Nullable Boolean deleting;
+        private @Nullable Integer replicas;
         private boolean internal;
         private boolean allowEmpty;
         private boolean hasPrefix;
@@ -191,11 +191,11 @@ public final class Topic<K, V> {
             return hasPrefix;
         }
 
-        String keySerializer() {
+        @Nullable String keySerializer() {
             return keySerializer;
         }
 
-        String valueSerializer() {
+        @Nullable String valueSerializer() {
             return valueSerializer;
         }
 
@@ -219,7 +219,7 @@ public final class Topic<K, V> {
         }
 
         /** What differs between these options and {@code other}, or null when nothing does. */
-        String differenceFrom(Options other) {
+        @Nullable String differenceFrom(Options other) {
             if (!Objects.equals(partitions, other.partitions)) {
                 return "partitions " + partitions + " and " + other.partitions;
             }

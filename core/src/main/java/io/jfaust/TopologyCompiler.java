@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles an app into a topology: one source per topic read (shared by every agent on it, decoding keys and
@@ -36,7 +38,7 @@ import org.apache.kafka.streams.state.Stores;
 final class TopologyCompiler {
     private TopologyCompiler() {}
 
-    static void compile(App app, Topology topology, Consumer<AgentResult> results) {
+    static void compile(App app, Topology topology, @Nullable Consumer<AgentResult> results) {
         Map<String, Topic<?, ?>> sources = new LinkedHashMap<>();
         List<Plan> plans = new ArrayList<>();
         for (Agent<?, ?> agent : app.agents()) {
@@ -82,8 +84,9 @@ final class TopologyCompiler {
             }
             List<WindowedTable<?, ?>> windowed = new ArrayList<>();
             for (String t : tableNames) {
-                processorsByTable.get(t).add(plan.name);
-                WindowedTable<?, ?> w = app.tableNamed(t).windowedOrNull();
+                Objects.requireNonNull(processorsByTable.get(t), "an agent's tables are the app's").add(plan.name);
+                WindowedTable<?, ?> w = Objects.requireNonNull(app.tableNamed(t), "an agent's tables are the app's")
+                        .windowedOrNull();
                 if (w != null && w.expires() != null) { // without expires, Faust keeps every window
                     windowed.add(w);
                 }
@@ -128,7 +131,8 @@ final class TopologyCompiler {
         }
         processorsByTable.forEach((table, processors) -> {
             if (!processors.isEmpty()) {
-                topology.addStateStore(storeFor(app, app.tableNamed(table)), processors.toArray(new String[0]));
+                topology.addStateStore(storeFor(app, Objects.requireNonNull(app.tableNamed(table),
+                        "a table of the app")), processors.toArray(new String[0]));
             }
         });
     }

@@ -1,6 +1,7 @@
 package io.jfaust;
 
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -34,8 +35,10 @@ final class WindowClose {
         WindowKeys.Windowed<K> w = null;
         try {
             w = table.decodeWindowKey(key);
+            WindowCloseCallback<? super K, ? super V> onClose = Objects.requireNonNull(table.table().windowClose(),
+                    "close() calls back the tables that have on_window_close");
             if (w != null) {
-                table.table().windowClose().onWindowClose(w.key(), w.range(), table.table().decodeValue(value));
+                onClose.onWindowClose(w.key(), w.range(), table.table().decodeValue(value));
             }
         } catch (RuntimeException e) {
             if (table.table().app.settings().errorPolicy().kind() == ErrorPolicy.Kind.FAIL) {

@@ -1,5 +1,7 @@
 package io.jfaust;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Faust's {@code on_window_close}: called once for each window of each key when the window leaves a windowed table,
  * with the window's final value. Set it with {@link WindowedTable#onWindowClose}.
@@ -17,5 +19,5 @@ package io.jfaust;
 @FunctionalInterface
 public interface WindowCloseCallback<K, V> {
     /** Called when {@code window} of {@code key} closes, with its final {@code value}. */
-    void onWindowClose(K key, WindowRange window, V value);
+    void onWindowClose(@Nullable K key, WindowRange window, @Nullable V value);
 }

@@ -1,6 +1,7 @@
 package io.jfaust;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The windows of one key of a windowed table (Faust's {@code WindowSet}): pick the window to read by time.
@@ -25,37 +26,37 @@ public final class WindowSet<K, V> {
     }
 
     /** The value in the window of the table's relative time ({@code .value()}). */
-    public V value() {
+    public @Nullable V value() {
         return table.valueIn(key, table.window().current(table.timestamp()));
     }
 
     /** The value in the window of the current event's timestamp ({@code .current()}). */
-    public V current() {
+    public @Nullable V current() {
         return table.valueIn(key, table.window().current(table.eventTimestamp()));
     }
 
     /** The value in the earliest window of "now": the partition's latest time seen, or the wall clock. */
-    public V now() {
+    public @Nullable V now() {
         return table.valueIn(key, table.window().earliest(table.relativeNow()));
     }
 
     /** The value in the window {@code d} before the table's relative time ({@code .delta(d)}). */
-    public V delta(Duration d) {
+    public @Nullable V delta(Duration d) {
         return table.valueIn(key, table.window().delta(table.timestamp(), d.toNanos() / 1e9));
     }
 
     /** The value in a given window ({@code table[key][range]}). */
-    public V get(WindowRange range) {
+    public @Nullable V get(WindowRange range) {
         return table.valueIn(key, range);
     }
 
     /** The value in the window containing {@code time}. */
-    public V at(java.time.Instant time) {
+    public @Nullable V at(java.time.Instant time) {
         return at(time.toEpochMilli() / 1000.0);
     }
 
     /** The value in the window containing {@code epochSeconds} (Faust's float time). */
-    public V at(double epochSeconds) {
+    public @Nullable V at(double epochSeconds) {
         return table.valueIn(key, table.window().current(epochSeconds));
     }
 }

@@ -44,10 +44,10 @@ public final class WindowedTable<K, V> {
     private final Table<K, V> table;
     private final Window window;
     private final @Nullable Duration expires;
-    private final ToDoubleFunction<Event<?, ?>> relativeTo;
+    private final @Nullable ToDoubleFunction<Event<?, ?>> relativeTo;
 
     WindowedTable(Table<K, V> table, Window window, @Nullable Duration expires,
-                  ToDoubleFunction<Event<?, ?>> relativeTo) {
+                  @Nullable ToDoubleFunction<Event<?, ?>> relativeTo) {
         this.table = table;
         this.window = window;
         this.expires = expires;
@@ -179,7 +179,7 @@ public final class WindowedTable<K, V> {
     }
 
     /** Calls {@code action} for each stored window ({@code range} null) or each key stored in {@code range}. */
-    private void forEachWindow(WindowRange range, BiConsumer<K, V> action) {
+    private void forEachWindow(@Nullable WindowRange range, BiConsumer<K, V> action) {
         try (KeyValueIterator<Bytes, byte[]> it = table.readStore().all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
@@ -192,7 +192,7 @@ public final class WindowedTable<K, V> {
     }
 
     /** The table key and window of a stored key, or null when it is not a windowed key. */
-    WindowKeys.Windowed<K> decodeWindowKey(byte[] bytes) {
+    WindowKeys.@Nullable Windowed<K> decodeWindowKey(byte[] bytes) {
         List<?> parts = WindowKeys.parts(table.app, this, bytes);
         if (parts == null) {
             return null;
@@ -245,7 +245,7 @@ public final class WindowedTable<K, V> {
     }
 
     /** The value of {@code key} in window {@code range} ({@code table[key][range]}), or the default. */
-    V valueIn(K key, WindowRange range) {
+    @Nullable V valueIn(K key, WindowRange range) {
         table.count(Sensors.TableSensor::get);
         byte[] bytes = table.readStore().get(Bytes.wrap(windowKey(key, range)));
         return bytes == null ? table.defaultOrNull() : table.decodeValue(bytes);

@@ -1,5 +1,7 @@
 package io.jfaust.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A key or value as read from Kafka: the original bytes (for {@code forward}, {@code through}, {@code group_by}
  * and dead letters) and the value Faust's rules decoded them to.
@@ -10,4 +12,4 @@ package io.jfaust.internal;
  * key.raw();     // the bytes as read
  * }</pre>
  */
-public record Decoded<T>(byte[] raw, T value) {}
+public record Decoded<T>(byte @Nullable [] raw, @Nullable T value) {}

@@ -3,6 +3,7 @@ package io.jfaust.internal;
 import io.jfaust.serdes.DataType;
 import io.jfaust.serdes.Serializers;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes a topic's keys or values with Faust's rules and keeps the original bytes beside them. A failure is a
@@ -18,11 +19,11 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class DecodingDeserializer<T> implements Deserializer<Decoded<T>> {
     private final Serializers serializers;
     private final DataType<T> type;
-    private final String serializer;
+    private final @Nullable String serializer;
     private final boolean isKey;
     private final boolean allowEmpty;
 
-    public DecodingDeserializer(Serializers serializers, DataType<T> type, String serializer, boolean isKey,
+    public DecodingDeserializer(Serializers serializers, DataType<T> type, @Nullable String serializer, boolean isKey,
                                 boolean allowEmpty) {
         this.serializers = serializers;
         this.type = type;
@@ -32,7 +33,7 @@ public final class DecodingDeserializer<T> implements Deserializer<Decoded<T>> {
     }
 
     @Override
-    public Decoded<T> deserialize(String topic, byte[] data) {
+    public Decoded<T> deserialize(String topic, byte @Nullable [] data) {
         T value = isKey ? serializers.loadsKey(type, data, serializer, topic)
                 : serializers.loadsValue(type, data, serializer, topic, allowEmpty);
         return new Decoded<>(data, value);

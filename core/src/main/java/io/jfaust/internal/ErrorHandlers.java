@@ -4,6 +4,7 @@ import io.jfaust.runtime.ErrorLog;
 import io.jfaust.ErrorPolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,8 +98,8 @@ public final class ErrorHandlers {
                     return new Outcome(true, List.of());
                 }
                 case "dead_letter" -> {
-                    DeadLetters.Letter l = DeadLetters.of(topic, maxBytes, origin, key, value, headers, timestamp,
-                            error);
+                    DeadLetters.Letter l = DeadLetters.of(Objects.requireNonNull(topic, "a dead letter policy's topic"),
+                            maxBytes, origin, key, value, headers, timestamp, error);
                     log.countDeadLettered(l.pointer());
                     if (l.pointer()) {
                         LOG.warn("dead-lettered the record at {} ({}: {}) as a pointer record: its copy is larger "

@@ -1,5 +1,7 @@
 package io.jfaust.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An encoded key on its way out of an agent: the topic it goes to, its bytes, and the partition the sender asked
  * for (null: Kafka's default partitioner).
@@ -10,4 +12,4 @@ package io.jfaust.internal;
  * k.partition();  // null: the key decides
  * }</pre>
  */
-public record OutgoingKey(String topic, byte[] bytes, Integer partition) {}
+public record OutgoingKey(String topic, byte @Nullable [] bytes, @Nullable Integer partition) {}

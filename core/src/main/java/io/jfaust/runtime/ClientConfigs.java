@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place every Kafka client jfaust creates itself gets its properties: the worker's startup admin, its
@@ -71,7 +72,7 @@ public final class ClientConfigs {
      * A consumer's properties in group {@code groupId} (null: no group), committing nothing by itself, reading
      * committed records only under {@code exactly_once}.
      */
-    public Map<String, Object> consumer(String groupId) {
+    public Map<String, Object> consumer(@Nullable String groupId) {
         Map<String, Object> p = new LinkedHashMap<>(config.getRestoreConsumerConfigs(clientId + "-consumer"));
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         if (groupId != null) {

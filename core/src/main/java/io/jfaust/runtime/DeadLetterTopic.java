@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -99,7 +100,8 @@ public final class DeadLetterTopic {
         for (String topic : Set.copyOf(topics)) {
             ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             try {
-                Config c = admin.describeConfigs(List.of(r)).all().get(timeoutMs, TimeUnit.MILLISECONDS).get(r);
+                Config c = Objects.requireNonNull(admin.describeConfigs(List.of(r)).all()
+                        .get(timeoutMs, TimeUnit.MILLISECONDS).get(r), "the broker describes the topic asked");
                 ConfigEntry e = c.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
                 if (e != null && e.value() != null) {
                     out.put(topic, Integer.parseInt(e.value()));

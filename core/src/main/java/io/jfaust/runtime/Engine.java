@@ -83,7 +83,7 @@ public interface Engine {
     Set<String> tableSources(App app, Table<?, ?> table);
 
     /** The topic whose partitioning {@code table}'s keys follow (where a request for a key is routed). */
-    Topic<?, ?> routingTopic(App app, Table<?, ?> table);
+    @Nullable Topic<?, ?> routingTopic(App app, Table<?, ?> table);
 
     /** The topic configs of {@code table}'s changelog ({@code cleanup.policy}, retention of windowed tables). */
     Map<String, String> changelogConfigs(App app, Table<?, ?> table);

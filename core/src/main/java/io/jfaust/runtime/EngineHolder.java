@@ -2,6 +2,7 @@ package io.jfaust.runtime;
 
 import io.jfaust.App;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the engine that package {@code io.jfaust} installs when {@link App} is initialized: the engine's classes stay
@@ -12,7 +13,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class EngineHolder {
-    private static volatile Engine engine;
+    private static volatile @Nullable Engine engine;
 
     private EngineHolder() {}
 

@@ -9,6 +9,7 @@ import io.jfaust.web.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,9 +76,10 @@ public final class Replies {
 
     /** The reply's {@code value}, decoded as {@code type} (records by the app's registry when untyped). */
     @SuppressWarnings("unchecked")
-    public <R> R decode(byte[] replyValue, Class<R> type) {
+    public <R> @Nullable R decode(byte[] replyValue, Class<R> type) {
         FaustJson json = FaustJson.of(app.settings().jsonFlavor());
-        Map<String, Object> envelope = (Map<String, Object>) json.loads(replyValue);
+        Map<String, Object> envelope = (Map<String, Object>) Objects.requireNonNull(json.loads(replyValue),
+                "a reply is a JSON object");
         Object value = envelope.get("value");
         if (value == null) {
             return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A web path template ({@code /table/{name}/{key}/}, aiohttp's syntax): each {@code {param}} matches one path
@@ -51,7 +52,7 @@ public final class WebPaths {
     }
 
     /** What is wrong with a user page's path, or null when it is fine. */
-    public static String problem(String path) {
+    public static @Nullable String problem(@Nullable String path) {
         if (path == null || !path.startsWith("/")) {
             return "a page path starts with '/' (\"/counts/{word}/\")";
         }
@@ -72,7 +73,7 @@ public final class WebPaths {
     }
 
     /** The URL-decoded parameters when {@code path} matches, else null. */
-    public Map<String, String> match(String path) {
+    public @Nullable Map<String, String> match(String path) {
         Matcher m = pattern.matcher(path);
         if (!m.matches()) {
             return null;

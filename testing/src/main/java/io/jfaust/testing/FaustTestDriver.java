@@ -158,7 +158,7 @@ public final class FaustTestDriver extends RunningApp {
     }
 
     @Override
-    protected void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+    protected void sendBytes(String topic, byte @Nullable [] key, byte @Nullable [] value, Send send) {
         checkOpen();
         RecordHeaders headers = new RecordHeaders();
         send.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));

@@ -118,7 +118,7 @@ public final class Worker extends RunningApp {
      * A worker for {@code app} with options ({@code w -> w.broker(...).datadir(...)}), not yet started: the app is
      * compiled and checked, nothing is connected.
      *
-     * @throws ImproperlyConfigured when a declaration of the app is wrong
+     * @throws io.jfaust.ImproperlyConfigured when a declaration of the app is wrong
      */
     public static Worker create(App app, Consumer<Options> options) {
         Options o = new Options();
@@ -260,7 +260,7 @@ public final class Worker extends RunningApp {
     }
 
     @Override
-    protected void sendBytes(String topic, byte[] key, byte[] value, Send send) {
+    protected void sendBytes(String topic, byte @Nullable [] key, byte @Nullable [] value, Send send) {
         checkOpen();
         producer().send(Producers.record(topic, key, value, send));
         ops.sensors().sent(topic);
