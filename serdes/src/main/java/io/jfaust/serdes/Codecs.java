@@ -185,16 +185,18 @@ public final class Codecs {
             return single(spec, spec);
         }
         List<Codec> codecs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String name : spec.split("\\|", -1)) {
             // Faust: `codecs.get('', '')` is '' (falsy), so the chain starts at the next name; later, codecs[''].
             if (!name.isEmpty() || !codecs.isEmpty()) {
                 codecs.add(single(name, spec));
+                names.add(name);
             }
         }
         if (codecs.isEmpty()) {
             throw new UnknownCodecException("", spec, names());
         }
-        return CodecChain.of(codecs, spec);
+        return CodecChain.of(codecs, names, spec);
     }
 
     private Codec single(String name, String spec) {

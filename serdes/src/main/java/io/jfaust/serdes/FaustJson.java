@@ -55,12 +55,22 @@ public final class FaustJson {
         return new String(writer.write(value), StandardCharsets.US_ASCII);
     }
 
-    /** The value held by UTF-8 JSON {@code bytes}: maps, lists, String, Long/BigInteger, Double, Boolean, null. */
+    /**
+     * The value held by UTF-8 JSON {@code bytes}: maps, lists, String, Long/BigInteger, Double, Boolean, null.
+     *
+     * @throws CodecException when the bytes are not valid UTF-8 JSON (nesting deeper than 1000 levels included)
+     * @throws CoercionException for an integer of more than 4300 digits, as Python's {@code int()}
+     */
     public @Nullable Object loads(byte[] bytes) {
         return JsonReader.read(bytes);
     }
 
-    /** The value held by JSON {@code text}. */
+    /**
+     * The value held by JSON {@code text}.
+     *
+     * @throws CodecException when the text is not valid JSON (nesting deeper than 1000 levels included)
+     * @throws CoercionException for an integer of more than 4300 digits, as Python's {@code int()}
+     */
     public @Nullable Object loads(String text) {
         return JsonReader.read(text);
     }

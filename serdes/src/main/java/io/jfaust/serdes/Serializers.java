@@ -1,5 +1,6 @@
 package io.jfaust.serdes;
 
+import io.jfaust.serdes.internal.DecodeFailures;
 import io.jfaust.serdes.internal.JsonCodec;
 import io.jfaust.serdes.internal.PyTypes;
 import java.util.Objects;
@@ -128,7 +129,8 @@ public final class Serializers {
      * Decodes a key: {@code loads_key}. The key codec is {@code serializer} or the app's key serializer (no
      * str/bytes special case, as in Faust). A null key is null unless a record type is expected.
      *
-     * @throws KeyDecodeException naming {@code topic} (may be null) and the cause
+     * @throws KeyDecodeException naming {@code topic} (may be null) and the cause, for any failure to decode but a
+     *     fatal VM error (see {@link Codec#loads})
      */
     public <T> @Nullable T loadsKey(DataType<T> type, byte @Nullable [] key, @Nullable String serializer,
                                     @Nullable String topic) {
@@ -141,8 +143,8 @@ public final class Serializers {
         String chosen = serializer != null && !serializer.isEmpty() ? serializer : keySerializer;
         try {
             return decode(type, key, chosen);
-        } catch (RuntimeException e) {
-            throw new KeyDecodeException(messageOf(e), e, topic);
+        } catch (Throwable e) {
+            throw new KeyDecodeException(reasonOf(DecodeFailures.recoverable(e)), e, topic);
         }
     }
 
@@ -150,7 +152,8 @@ public final class Serializers {
      * Decodes a value: {@code loads_value}. A Kafka null is null, or an error when a record type is expected and
      * {@code allowEmpty} is off.
      *
-     * @throws ValueDecodeException naming {@code topic} (may be null) and the cause
+     * @throws ValueDecodeException naming {@code topic} (may be null) and the cause, for any failure to decode but
+     *     a fatal VM error (see {@link Codec#loads})
      */
     public <T> @Nullable T loadsValue(DataType<T> type, byte @Nullable [] value, @Nullable String serializer,
                                       @Nullable String topic) {
@@ -169,8 +172,8 @@ public final class Serializers {
         String chosen = resolve(type, serializer, valueSerializer);
         try {
             return decode(type, value, chosen);
-        } catch (RuntimeException e) {
-            throw new ValueDecodeException(messageOf(e), e, topic);
+        } catch (Throwable e) {
+            throw new ValueDecodeException(reasonOf(DecodeFailures.recoverable(e)), e, topic);
         }
     }
 
@@ -195,10 +198,23 @@ public final class Serializers {
                 return type.prepare(codecs.codec("json").loads(json), records);
             }
         }
-        return type.prepare(codec.loads(data), records);
+        return type.prepare(loads(codec, chosen, data), records);
     }
 
-    private static String messageOf(RuntimeException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    /** {@code codec.loads(data)}, whatever it throws (a custom codec's own exceptions) naming the codec. */
+    private static @Nullable Object loads(Codec codec, String name, byte[] data) {
+        try {
+            return codec.loads(data);
+        } catch (Throwable t) {
+            throw DecodeFailures.asCodecException(name, t);
+        }
+    }
+
+    /** The reason a decode error gives: jfaust's own message, or the error and its message. */
+    private static String reasonOf(Throwable e) {
+        if (e instanceof FaustException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return DecodeFailures.describe(e);
     }
 }

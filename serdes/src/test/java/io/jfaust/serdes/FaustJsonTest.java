@@ -145,6 +145,10 @@ class FaustJsonTest {
         String deep = "[".repeat(5000) + "]".repeat(5000);
         assertThatThrownBy(() -> fs.loads(deep)).isInstanceOf(CodecException.class)
                 .hasMessageContaining("nesting");
+        // Python's json.loads reads 994 levels (RecursionError beyond); Jackson's limit, stated, is 1000.
+        assertThat(fs.loads("[".repeat(1000) + "]".repeat(1000))).isInstanceOf(List.class);
+        assertThatThrownBy(() -> fs.loads("[".repeat(1001) + "]".repeat(1001))).isInstanceOf(CodecException.class)
+                .hasMessageContaining("Document nesting depth (1001) exceeds the maximum allowed (1000");
         List<Object> cycle = new ArrayList<>();
         cycle.add(cycle);
         assertThatThrownBy(() -> fs.dumps(cycle)).isInstanceOf(CodecException.class)

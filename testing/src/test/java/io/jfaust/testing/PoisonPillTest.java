@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The poison-pill suite: every malformed payload of {@link PoisonPills} (bad JSON, wrong shapes and types, non-UTF-8,
- * lone surrogates, empty, null, 5 MB, deep nesting, unknown namespaces, bad base64, bad keys, agent exceptions),
+ * lone surrogates, empty, null, 5 MB, deep nesting, unknown namespaces, bad base64, bad keys, self-referencing and
+ * other bad YAML, agent exceptions),
  * each after a good record, under each policy: no crash (skip, dead letter), no good record lost, every bad one
  * skipped and counted, dead-lettered (its original bytes, or a pointer when too large) or failed with a message naming
  * it.
@@ -48,6 +49,8 @@ class PoisonPillTest {
         Topic<String, Object> any = app.topic(PoisonPills.ANY, String.class, Object.class);
         Topic<UserKey, Order> keyed = app.topic(PoisonPills.KEYED, UserKey.class, Order.class,
                 t -> t.keySerializer("json"));
+        Topic<String, Object> yaml = app.topic(PoisonPills.YAML, String.class, Object.class,
+                t -> t.valueSerializer("yaml"));
         app.agent("pills.orders", orders, s -> s.forEach(o -> {
             if (o.amount() == 13) {
                 throw new IllegalStateException("unlucky order " + o.account_id());
@@ -57,6 +60,7 @@ class PoisonPillTest {
         app.agent("pills.b64", b64, s -> s.forEach(seen::add));
         app.agent("pills.any", any, s -> s.forEach(seen::add));
         app.agent("pills.keyed", keyed, s -> s.forEach(seen::add));
+        app.agent("pills.yaml", yaml, s -> s.forEach(seen::add));
         return app;
     }
 

@@ -22,6 +22,8 @@ final class PoisonPills {
     static final String ANY = "anything";
     /** UserKey records as JSON keys, Order values. */
     static final String KEYED = "keyed";
+    /** Untyped values as YAML. */
+    static final String YAML = "anything-yaml";
     /** Megabytes of the largest payloads. */
     static final int BIG = 5 * 1024 * 1024;
 
@@ -138,6 +140,19 @@ final class PoisonPills {
         p.add(new Pill("key: wrong type", KEYED, utf8("[1,2]"), order, true));
         p.add(new Pill("key: missing field", KEYED, utf8("{\"user\":\"u\"}"), order, true));
         p.add(new Pill("key: invalid utf-8", KEYED, bytes(0xff, 0x00), order, true));
+        // YAML a parser threw its own exceptions on (a StackOverflowError for the first, issue 21).
+        p.add(new Pill("yaml: a list holding an alias of itself", YAML, k, utf8("&a [*a]"), true));
+        p.add(new Pill("yaml: a map holding an alias of itself", YAML, k, utf8("&m {x: [*m]}"), true));
+        p.add(new Pill("yaml: !!int abc", YAML, k, utf8("!!int abc"), true));
+        p.add(new Pill("yaml: month 13", YAML, k, utf8("when: 2020-13-45"), true));
+        p.add(new Pill("yaml: 600 levels deep", YAML, k, utf8("[".repeat(600) + "]".repeat(600)), true));
+        StringBuilder bomb = new StringBuilder("l0: &l0 [lol, lol, lol]\n");
+        for (int l = 1; l <= 16; l++) {
+            bomb.append("l").append(l).append(": &l").append(l).append(" [*l").append(l - 1).append(", *l")
+                    .append(l - 1).append(", *l").append(l - 1).append("]\n");
+        }
+        p.add(new Pill("yaml: alias bomb", YAML, k, utf8(bomb.toString()), true));
+        p.add(new Pill("yaml: a shared alias", YAML, k, utf8("a: &x [1]\nb: *x\n"), false));
         return p;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.jfaust.serdes.CodecException;
+import io.jfaust.serdes.CoercionException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -31,21 +32,33 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class JsonReader {
+    /** Deeper input is refused: Python's {@code json.loads} reads 994 levels and raises RecursionError beyond. */
+    static final int MAX_NESTING_DEPTH = 1000;
+
     /**
      * Python's {@code json} has no limit on number length (a float of any length is read; {@code 1e400} is
      * infinity); integers are limited by {@code int()} alone (see {@link PyInts#MAX_STR_DIGITS}). Jackson's default
-     * 1000-character limit is lifted and the integer limit checked on each integer token.
+     * 1000-character limit is lifted and the integer limit checked on each integer token. Nesting is limited to
+     * {@value #MAX_NESTING_DEPTH} levels (Jackson's default, stated here), which Jackson checks as it reads, before
+     * {@link #readValue} recurses.
      */
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE)
+                    .maxNestingDepth(MAX_NESTING_DEPTH).build())
             .build();
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private JsonReader() {}
 
-    /** The value held by {@code bytes} (UTF-8 JSON). */
+    /**
+     * The value held by {@code bytes} (UTF-8 JSON). Input nested deeper than Jackson's default 1000 levels is refused
+     * (Python's {@code json} gives up near the same depth, with a {@code RecursionError}).
+     *
+     * @throws CodecException when the input is not valid JSON (or cannot be read for any other reason)
+     * @throws CoercionException for an integer of more than 4300 digits, as Python's {@code int()}
+     */
     public static @Nullable Object read(byte[] bytes) {
         Long integer = plainInteger(bytes);
         if (integer != null) {
@@ -61,6 +74,8 @@ public final class JsonReader {
             throw invalid(e);
         } catch (IOException e) {
             throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw DecodeFailures.asCodecException("json", e);
         }
     }
 
@@ -111,6 +126,8 @@ public final class JsonReader {
             throw invalid(e);
         } catch (IOException e) {
             throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw DecodeFailures.asCodecException("json", e);
         }
     }
 
@@ -163,6 +180,8 @@ public final class JsonReader {
             throw invalid(e);
         } catch (IOException e) {
             throw new CodecException("json", "invalid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw DecodeFailures.asCodecException("json", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jfaust.serdes.internal;
 
 import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.CodecException;
+import io.jfaust.serdes.FaustException;
 import io.jfaust.serdes.RecordSchema;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
@@ -76,6 +78,13 @@ public final class YamlCodec implements Codec {
         return !(text.startsWith("'") || text.startsWith("\"") || text.startsWith("|") || text.startsWith(">"));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Read as PyYAML's {@code safe_load} reads it, within limits that keep a record from taking the worker down
+     * ({@link #loaderOptions()}); beyond them, and for anything SnakeYAML or a constructor throws, a
+     * {@link CodecException} naming what was wrong.
+     */
     @Override
     public @Nullable Object loads(@Nullable Object data) {
         Object text = PyTypes.wantStr(data);
@@ -83,13 +92,48 @@ public final class YamlCodec implements Codec {
             throw new CodecException("yaml", "expected bytes or str, not " + PyTypes.typeName(data));
         }
         try {
-            LoaderOptions options = new LoaderOptions();
+            LoaderOptions options = loaderOptions();
             DumperOptions unused = new DumperOptions();
-            return normalize(new Yaml(new PyConstructor(options), new Representer(unused), unused, options,
+            return YamlValues.plain(new Yaml(new PyConstructor(options), new Representer(unused), unused, options,
                     new PyResolver()).load(s));
         } catch (YAMLException e) {
             throw new CodecException("yaml", String.valueOf(e.getMessage()), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw DecodeFailures.asCodecException("yaml", e);
         }
+    }
+
+    /** Deeper nesting is refused: PyYAML 6.0.3 gives up at 492-494 levels (Python's default recursion limit). */
+    static final int MAX_NESTING_DEPTH = 500;
+    /** Aliases of lists and maps a document may hold (SnakeYAML's default; PyYAML has no limit). */
+    static final int MAX_COLLECTION_ALIASES = 50;
+
+    /**
+     * SnakeYAML's options for reading a record:
+     * <ul>
+     *   <li>nesting deeper than {@value #MAX_NESTING_DEPTH} levels is refused. PyYAML's composer recurses, and under
+     *       Python's default recursion limit (1000) {@code safe_load} raises {@code RecursionError} beyond 492-494
+     *       levels (fewer under a worker's deeper stack), which Faust reports as a {@code ValueDecodeError}: what
+     *       Faust reads, jfaust reads; SnakeYAML's default is 50;</li>
+     *   <li>at most {@value #MAX_COLLECTION_ALIASES} aliases of lists and maps (SnakeYAML's default, against
+     *       "billion laughs" documents; {@link YamlValues} also limits what aliases expand to);</li>
+     *   <li>no recursive keys, and no alias inside the node it names ({@code &a [*a]}, refused by
+     *       {@link PyConstructor});</li>
+     *   <li>no limit on the document's length (SnakeYAML's default is 3 MB): the record is already in memory,
+     *       bounded by the broker's {@code message.max.bytes}, and PyYAML reads any length, as jfaust's JSON
+     *       does;</li>
+     *   <li>duplicate keys allowed, the last value winning, without a warning: PyYAML's {@code safe_load}.</li>
+     * </ul>
+     */
+    static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setNestingDepthLimit(MAX_NESTING_DEPTH);
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        options.setAllowDuplicateKeys(true);
+        options.setWarnOnDuplicateKeys(false);
+        return options;
     }
 
     private static Yaml dumper() {
@@ -229,23 +273,6 @@ public final class YamlCodec implements Codec {
         return schema.toRepresentation(schema.javaType().cast(record));
     }
 
-    private static Object normalize(Object v) {
-        if (v instanceof Integer i) {
-            return i.longValue();
-        } else if (v instanceof BigInteger b) {
-            return b.bitLength() < 64 ? (Object) b.longValue() : b;
-        } else if (v instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new java.util.LinkedHashMap<>();
-            m.forEach((k, val) -> out.put(normalize(k), normalize(val)));
-            return out;
-        } else if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(normalize(x)));
-            return out;
-        }
-        return v;
-    }
-
     /** Floats as PyYAML's {@code represent_float}: Python repr, lowercase, {@code .0} before a bare exponent. */
     private static final class PyRepresenter extends Representer {
         PyRepresenter(DumperOptions options) {
@@ -355,6 +382,64 @@ public final class YamlCodec implements Codec {
                     return timestamp(((ScalarNode) node).getValue());
                 }
             });
+            // construct_yaml_bool: bool_values[value.lower()], a KeyError for anything else (SnakeYAML gives null).
+            Construct bools = Objects.requireNonNull(this.yamlConstructors.get(Tag.BOOL),
+                    "SafeConstructor has a constructor for !!bool");
+            this.yamlConstructors.put(Tag.BOOL, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    Object b = bools.construct(node);
+                    if (b == null) {
+                        throw new CodecException("yaml", "not a bool: " + describe(node) + at(node));
+                    }
+                    return b;
+                }
+            });
+        }
+
+        /**
+         * Refuses a node that holds an alias of itself ({@code &a [*a]}, {@code &a {x: *a}}): PyYAML's
+         * {@code safe_load} builds a list or dict that contains itself, which Faust cannot use ({@code json.dumps}
+         * raises "Circular reference detected") and a Java value cannot usefully hold. Anything a constructor
+         * throws other than a YAML or jfaust error (a {@code NumberFormatException} for {@code !!int abc}, bad
+         * base64 under {@code !!binary}, a tag on the wrong kind of node) becomes a {@link CodecException} naming
+         * the node.
+         */
+        @Override
+        protected Object constructObject(Node node) {
+            if (node.isTwoStepsConstruction() && node.getNodeId() != NodeId.scalar) {
+                boolean mapping = node.getNodeId() == NodeId.mapping;
+                throw new CodecException("yaml", "the alias *" + node.getAnchor() + " is inside the "
+                        + (mapping ? "mapping" : "sequence") + " &" + node.getAnchor() + " names" + at(node)
+                        + ": PyYAML would build a " + (!mapping ? "list" : Tag.SET.equals(node.getTag()) ? "set"
+                        : "dict") + " that contains itself, which Faust cannot use (json.dumps: Circular reference "
+                        + "detected); jfaust refuses it");
+            }
+            try {
+                return super.constructObject(node);
+            } catch (YAMLException | FaustException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new CodecException("yaml", "cannot construct " + describe(node) + at(node) + ": "
+                        + DecodeFailures.describe(e), e);
+            }
+        }
+
+        /** {@code !!int 'abc'}, {@code !!set (a sequence)}. */
+        private static String describe(Node node) {
+            String tag = node.getTag().getValue();
+            tag = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+            if (node instanceof ScalarNode scalar) {
+                String v = scalar.getValue();
+                return tag + " '" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
+            }
+            return tag + " (a " + node.getNodeId() + ")";
+        }
+
+        /** {@code " (line 1, column 5)"}, or nothing when the node has no position. */
+        private static String at(Node node) {
+            Mark mark = node.getStartMark();
+            return mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
         }
 
         static Object timestamp(String value) {
