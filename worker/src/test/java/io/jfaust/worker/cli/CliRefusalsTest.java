@@ -88,4 +88,11 @@ class CliRefusalsTest {
         assertThat(r.getValue()).contains("holds credentials", "conf.brokerCredentials(BrokerCredentials.sasl(")
                 .doesNotContain("hunter2");
     }
+
+    @Test
+    void workerRefusesAnUnknownLogLevel() {
+        Map.Entry<Integer, String> r = run("worker", "--loglevel", "verbose", "--without-web");
+        assertThat(r.getKey()).isEqualTo(2);
+        assertThat(r.getValue()).contains("loglevel must be CRIT, ERROR, WARN, INFO or DEBUG, got 'verbose'");
+    }
 }
