@@ -152,7 +152,7 @@ class ResetIT {
                 "--broker", kafka.brokerUrl());
         assertThat(refused.getKey()).as(refused.getValue()).isEqualTo(2);
         assertThat(refused.getValue()).contains("No table state of app reset-elsewhere in " + datadir.resolve(id),
-                "(no --datadir, so the app's datadir setting " + datadir + ")", "nothing was reset",
+                "(no --datadir: where a worker started without one keeps them)", "nothing was reset",
                 "with the --datadir the worker was given");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             assertThat(admin.listTopics().names().get()).as("nothing deleted").contains(id + "-counts-changelog");

@@ -217,9 +217,10 @@ public final class Worker extends RunningApp {
     /**
      * Where this worker keeps its tables on disk: Kafka Streams' {@code <state dir>/<application.id>}, absolute, or
      * null when nothing of it is on disk (tables in memory, {@code store="memory://"}, or no tables). The state dir
-     * is the worker's {@link Options#datadir datadir} ({@code --datadir}), else a {@code state.dir} property (the
-     * worker's, then the app's), else the app's {@code datadir} setting ({@code "<name>-data"}); a relative one is
-     * resolved against the working directory, as Kafka Streams resolves it. What the {@code reset} verb removes.
+     * is Kafka Streams' {@code state.dir}: the worker's {@link Options#property state.dir property}, else its
+     * {@link Options#datadir datadir} ({@code --datadir}), else the app's {@code state.dir} property, else the app's
+     * {@code datadir} setting ({@code "<name>-data"}); a relative one is resolved against the working directory, as
+     * Kafka Streams resolves it. What the {@code reset} verb removes.
      *
      * <pre>{@code
      * Worker.create(app, w -> w.datadir("/var/lib/shop")).stateDirectory();   // /var/lib/shop/shop (rocksdb://)

@@ -131,9 +131,8 @@ public final class ResetVerb implements Callable<Integer> {
     }
 
     private String notFound(Path state) {
-        String given = datadir != null ? "--datadir " + datadir : "no --datadir, so the app's datadir setting "
-                + app.settings().datadir() + (Path.of(app.settings().datadir()).isAbsolute() ? ""
-                : " in the working directory " + Path.of("").toAbsolutePath());
+        String given = datadir != null ? "--datadir " + datadir
+                : "no --datadir: where a worker started without one keeps them";
         return "No table state of app " + app.id() + " in " + state + " (" + given + "): nothing was reset. Its "
                 + "tables live in RocksDB, in <datadir>/" + app.id() + " of each machine that ran a worker; run "
                 + "reset there with the --datadir the worker was given, else the next worker counts on top of the "
