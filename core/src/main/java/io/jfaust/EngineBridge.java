@@ -48,6 +48,11 @@ final class EngineBridge implements Engine {
     }
 
     @Override
+    public java.util.List<String> parseBrokers(String urls) {
+        return BrokerUrls.parse(urls);
+    }
+
+    @Override
     public void freeze(App app) {
         app.freeze();
     }

@@ -1,6 +1,5 @@
 package io.jfaust;
 
-import io.jfaust.runtime.ClientConfigs;
 import io.jfaust.serdes.Codec;
 import io.jfaust.serdes.JsonFlavor;
 import java.time.Duration;
@@ -223,10 +222,11 @@ public final class Settings {
 
         /**
          * Broker URLs in Faust's forms: {@code kafka://host:port}, {@code PLAINTEXT://host:port}, bare
-         * {@code host:port}, several joined by {@code ;} or {@code ,}.
+         * {@code host:port}, several joined by {@code ;} or {@code ,}. Credentials go in
+         * {@link #brokerCredentials}: a URL holding them ({@code kafka://alice:secret@host}) is refused.
          */
         public Builder broker(String urls) {
-            this.brokers = ClientConfigs.parseBrokers(urls);
+            this.brokers = BrokerUrls.parse(urls);
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jfaust.runtime.ClientConfigs;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.types.Password;
@@ -101,5 +102,23 @@ class BrokerCredentialsTest {
                 + ", ssl.truststore.type=PKCS12, ssl.truststore.password=[hidden], ssl.keystore.location="
                 + Path.of("k.p12").toAbsolutePath() + ", ssl.keystore.type=PKCS12, ssl.keystore.password=[hidden], "
                 + "ssl.key.password=[hidden]}, {sasl.oauthbearer.client.credentials.client.secret=[hidden]}]");
+    }
+
+    @Test
+    void aBrokerUrlHoldingCredentialsIsRefusedWithoutPrintingThemAndNamesBrokerCredentials() {
+        for (String url : List.of("kafka://alice:" + SECRET + "@broker-1:9093", "alice:" + SECRET + "@broker-1:9093",
+                "kafka://ok:9092;kafka://alice:" + SECRET + "@broker-1:9093", "kafka://alice@broker-1:9093")) {
+            assertThatThrownBy(() -> App.create("creds", c -> c.broker(url)), url)
+                    .isInstanceOf(ImproperlyConfigured.class)
+                    .hasMessageContaining("broker-1:9093")
+                    .hasMessageContaining("conf.brokerCredentials(BrokerCredentials.sasl(user, password))")
+                    .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("alice");
+        }
+        App app = App.create("creds", c -> c.broker("kafka://broker-1:9093"));
+        // --broker of a verb, a worker's broker(...): the same parser.
+        assertThatThrownBy(() -> ClientConfigs.of(app, "kafka://alice:" + SECRET + "@broker-1:9093"))
+                .isInstanceOf(ImproperlyConfigured.class).hasMessageNotContaining("s3cr3t");
+        assertThat(ClientConfigs.of(app, "kafka://b2;b3:9094").admin()).containsEntry("bootstrap.servers",
+                "b2:9092,b3:9094");
     }
 }

@@ -4,9 +4,7 @@ import io.jfaust.App;
 import io.jfaust.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -90,29 +88,14 @@ public final class ClientConfigs {
         }
     }
 
-    /** {@code host:port} list of Faust-style broker URLs. */
+    /**
+     * {@code host:port} list of Faust-style broker URLs ({@code kafka://host:port}, bare {@code host:port}, several
+     * joined by {@code ;} or {@code ,}).
+     *
+     * @throws io.jfaust.ImproperlyConfigured when there is none, or a URL holds credentials ({@code user:password@}):
+     *     they go in {@code broker_credentials}
+     */
     public static List<String> parseBrokers(String urls) {
-        List<String> out = new ArrayList<>();
-        for (String part : Objects.requireNonNull(urls, "broker").split("[;,]")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            int scheme = p.indexOf("://");
-            if (scheme >= 0) {
-                p = p.substring(scheme + 3);
-            }
-            if (p.endsWith("/")) {
-                p = p.substring(0, p.length() - 1);
-            }
-            if (!p.contains(":")) {
-                p = p + ":9092";
-            }
-            out.add(p);
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("broker: no broker URL in '" + urls + "'");
-        }
-        return out;
+        return Engine.get().parseBrokers(urls);
     }
 }

@@ -53,6 +53,12 @@ public interface Engine {
     /** The partitions {@code table} declared ({@code partitions=}), or null to follow its agents' topics. */
     @Nullable Integer declaredPartitions(Table<?, ?> table);
 
+    /**
+     * Faust-style broker URLs as a {@code host:port} list, refusing a URL that holds credentials (an
+     * {@code ImproperlyConfigured} naming {@code broker_credentials}).
+     */
+    java.util.List<String> parseBrokers(String urls);
+
     /** Checks {@code app}'s declarations once and freezes it (what compiling does first), for verbs that build no topology. */
     void freeze(App app);
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -159,8 +160,8 @@ class CliIT {
         Map.Entry<Integer, String> done = run(app, "reset", "--yes", "--broker", kafka.brokerUrl(), "--datadir", dir);
         assertThat(done.getKey()).as(done.getValue()).isZero();
         assertThat(done.getValue()).contains("Deleted the committed offsets of consumer group cli-reset",
-                "Deleted topic cli-reset-counts-changelog", "Removing database for table counts...");
-        assertThat(Files.exists(Path.of(dir, "cli-reset"))).isFalse();
+                "Deleted topic cli-reset-counts-changelog",
+                "No local table state to remove (its tables live in memory, store memory://).");
 
         App again = app("cli-reset");
         try (Worker w = Worker.start(again, o -> o.broker(kafka.brokerUrl()).banner(false).datadir(dir)
@@ -170,6 +171,32 @@ class CliIT {
             Map<String, String> table = Changelogs.table(kafka.bootstrapServers(), "cli-reset-counts-changelog",
                     s -> "2".equals(s.get("\"a\"")) && "1".equals(s.get("\"b\"")), Duration.ofSeconds(60));
             assertThat(table).as("counted from scratch, not on top of the old state").containsEntry("\"a\"", "2");
+        }
+    }
+
+    @Test
+    void aDatadirThatCannotHoldTheTablesStopsTheWorkerBeforeItCreatesAnyTopic() throws Exception {
+        App app = App.create("cli-datadir", c -> c.broker(kafka.brokerUrl()).store("rocksdb://"));
+        Topic<String, String> in = app.topic("cli-datadir-in", String.class, String.class);
+        Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L);
+        app.agent("cli.datadir", in, s -> s.forEach(v -> counts.update(v, n -> n + 1)));
+        Path file = Files.writeString(state.resolve("not-a-dir"), "x");
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Map.Entry<Integer, String> r;
+        try {
+            r = run(app, "worker", "--broker", kafka.brokerUrl(), "--datadir", file.resolve("sub").toString(),
+                    "--without-web");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(r.getKey()).as(buf.toString(StandardCharsets.UTF_8)).isEqualTo(5);
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("Cannot keep the tables of app cli-datadir in "
+                + file.resolve("sub").resolve("cli-datadir"), "nothing was created on the broker");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get()).noneMatch(t -> t.startsWith("cli-datadir"));
         }
     }
 }

@@ -17,8 +17,11 @@ import io.jfaust.runtime.WorkerFailures;
 import io.jfaust.worker.admin.ClusterSnapshot;
 import io.jfaust.worker.admin.ForeignMembers;
 import io.jfaust.worker.admin.TopicDeclarer;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,10 +139,11 @@ public final class Worker extends RunningApp {
     }
 
     /**
-     * Connects: checks the broker and topics, prints the banner, starts Kafka Streams. On failure everything it
-     * created is closed again.
+     * Connects: checks the state directory (before anything is created on the broker), the broker and topics,
+     * prints the banner, starts Kafka Streams. On failure everything it created is closed again.
      *
-     * @throws WorkerException when the broker cannot be reached or a topic does not fit
+     * @throws WorkerException when the broker cannot be reached, a topic does not fit, or the tables' state
+     *     directory cannot be created or written (exit code 5)
      */
     public synchronized Worker start() {
         checkOpen();
@@ -149,6 +153,7 @@ public final class Worker extends RunningApp {
         started = true;
         String servers = props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         try {
+            prepareStateDirectory();   // before anything is created on the broker
             // One admin client for the start: the broker check, the declared topics, the preflight.
             try (Admin admin = ClusterSnapshot.admin(props, options.startupTimeout)) {
                 prepareTopics(admin, servers, options.startupTimeout);
@@ -160,8 +165,11 @@ public final class Worker extends RunningApp {
             ops.startWeb(props);
             ops.configure(props);
             if (options.banner) {
-                System.out.println(banner(app(), servers, props.getProperty(StreamsConfig.STATE_DIR_CONFIG),
-                        options.loglevel, ops.webDescription()));
+                System.out.println(banner());
+                String warning = levelWarning();
+                if (warning != null) {
+                    System.err.println(warning);
+                }
             }
             KafkaStreams created = new KafkaStreams(topology, props);
             streams = created;
@@ -204,6 +212,73 @@ public final class Worker extends RunningApp {
         }
         bindCurrentThread();
         return this;
+    }
+
+    /**
+     * Where this worker keeps its tables on disk: Kafka Streams' {@code <state dir>/<application.id>}, absolute, or
+     * null when nothing of it is on disk (tables in memory, {@code store="memory://"}, or no tables). The state dir
+     * is Kafka Streams' {@code state.dir}: the worker's {@link Options#property state.dir property}, else its
+     * {@link Options#datadir datadir} ({@code --datadir}), else the app's {@code state.dir} property, else the app's
+     * {@code datadir} setting ({@code "<name>-data"}); a relative one is resolved against the working directory, as
+     * Kafka Streams resolves it. What the {@code reset} verb removes.
+     *
+     * <pre>{@code
+     * Worker.create(app, w -> w.datadir("/var/lib/shop")).stateDirectory();   // /var/lib/shop/shop (rocksdb://)
+     * }</pre>
+     */
+    public @Nullable Path stateDirectory() {
+        boolean onDisk = app().settings().rocksdb()
+                && !(app().tables().isEmpty() && app().globalTables().isEmpty());
+        if (!onDisk) {
+            return null;
+        }
+        String id = Objects.requireNonNullElse(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), app().id());
+        return stateRoot().resolve(id);
+    }
+
+    /** The banner {@link #start()} prints: the log level is the one the logging backend logs at. */
+    String banner() {
+        return banner(app(), props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), stateRoot().toString(),
+                LogLevels.banner(), ops.webDescription());
+    }
+
+    /** The warning printed under the banner when {@code --loglevel} asked for a level the backend does not log at. */
+    @Nullable String levelWarning() {
+        String asked = options.loglevel;
+        if (asked == null || LogLevels.faust(asked).equals(LogLevels.jfaust())) {
+            return null;
+        }
+        return "warning: --loglevel " + asked + " is not applied: jfaust logs through SLF4J, whose backend logs "
+                + "io.jfaust at " + LogLevels.jfaust() + " (the banner shows it); set the level in the backend's "
+                + "configuration (slf4j-simple: -Dorg.slf4j.simpleLogger.log.io.jfaust=" + LogLevels.faust(asked)
+                + ").";
+    }
+
+    /** Kafka Streams' {@code state.dir} as this worker's Kafka Streams resolves it: absolute. */
+    private Path stateRoot() {
+        return Path.of(String.valueOf(props.get(StreamsConfig.STATE_DIR_CONFIG))).toAbsolutePath().normalize();
+    }
+
+    /** Creates the state directory, or fails with exit code 5 naming it: before the worker touches the broker. */
+    private void prepareStateDirectory() {
+        Path dir = stateDirectory();
+        if (dir == null) {
+            return;
+        }
+        String problem = null;
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                problem = "it is not writable";
+            }
+        } catch (IOException | SecurityException e) {
+            problem = "it cannot be created (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        }
+        if (problem != null) {
+            throw new WorkerException("Cannot keep the tables of app " + app().id() + " in " + dir + ": " + problem
+                    + ". Give the worker a writable --datadir (or fix the app's datadir setting); nothing was created "
+                    + "on the broker.", WorkerException.IMPROPERLY_CONFIGURED, null);
+        }
     }
 
     /**
@@ -377,7 +452,10 @@ public final class Worker extends RunningApp {
         }
     }
 
-    /** Faust's startup banner: id, transport, store, web, log, pid, hostname, platform, datadir. */
+    /**
+     * Faust's startup banner: id, transport, store, web, log (the level the logging backend logs at), pid, hostname,
+     * platform, datadir (absolute).
+     */
     static String banner(App app, String servers, String datadir, String loglevel, @Nullable String web) {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("id", app.id());
@@ -422,7 +500,7 @@ public final class Worker extends RunningApp {
     public static final class Options {
         private @Nullable String broker;
         private @Nullable String datadir;
-        private String loglevel = "WARN";
+        private @Nullable String loglevel;
         private boolean banner = true;
         private Duration startupTimeout = Duration.ofSeconds(15);
         private Duration foreignMemberTimeout = Duration.ofSeconds(75);
@@ -494,9 +572,16 @@ public final class Worker extends RunningApp {
             return this;
         }
 
-        /** {@code --loglevel}: shown in the banner (the logging backend decides what is printed). */
+        /**
+         * {@code --loglevel}: the level asked for ({@code CRIT}, {@code ERROR}, {@code WARN}, {@code INFO} or
+         * {@code DEBUG}). jfaust logs through SLF4J, whose backend's configuration decides what is printed: the
+         * banner shows the level the backend logs at, and the worker warns when it is not the one asked for.
+         *
+         * @throws IllegalArgumentException for another name
+         */
         public Options loglevel(String level) {
-            this.loglevel = Objects.requireNonNull(level, "loglevel");
+            LogLevels.faust(Objects.requireNonNull(level, "loglevel"));
+            this.loglevel = level;
             return this;
         }
 

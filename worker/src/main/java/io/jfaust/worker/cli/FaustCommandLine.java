@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** Faust's command line for an app ({@code app.main()}): the {@code worker} verb and its options, via picocli. */
@@ -86,14 +88,19 @@ public final class FaustCommandLine {
     public static final class WorkerCommand implements Callable<Integer> {
         private final App app;
 
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         BrokerOption broker = new BrokerOption();
 
-        @Option(names = {"-l", "--loglevel"}, defaultValue = "WARN",
-                description = "Log level: CRIT, ERROR, WARN, INFO or DEBUG (default: ${DEFAULT-VALUE}).")
-        String loglevel;
+        @Option(names = {"-l", "--loglevel"}, description = "Log level: CRIT, ERROR, WARN, INFO or DEBUG. The logging "
+                + "backend's configuration decides what is printed: the banner shows its level, and the worker warns "
+                + "when it is not this one.")
+        @Nullable String loglevel;
 
-        @Option(names = {"-D", "--datadir"}, description = "Directory for table state (default: <id>-data).")
+        @Option(names = {"-D", "--datadir"}, description = "Directory for table state (default: the app's datadir "
+                + "setting, <name>-data, in the working directory). Tables in RocksDB live in <datadir>/<id>.")
         @Nullable String datadir;
 
         @Option(names = "--startup-timeout", defaultValue = "15",
@@ -131,22 +138,12 @@ public final class FaustCommandLine {
 
         @Override
         public Integer call() throws Exception {
-            Worker worker = Worker.create(app, o -> {
-                o.loglevel(loglevel).startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
-                o.foreignMemberTimeout(java.time.Duration.ofSeconds(foreignMemberTimeout));
-                if (broker.urls != null) {
-                    o.broker(broker.urls);
-                }
-                if (datadir != null) {
-                    o.datadir(datadir);
-                }
-                if (!withoutWeb) {
-                    o.webPort(webPort).webBind(webBind);
-                    if (webHost != null) {
-                        o.webHost(webHost);
-                    }
-                }
-            });
+            Worker worker;
+            try {
+                worker = worker();
+            } catch (IllegalArgumentException badOption) {   // --loglevel, --web-port: a usage error (exit 2)
+                throw new CommandLine.ParameterException(spec.commandLine(), badOption.getMessage(), badOption);
+            }
             Thread hook = new Thread(worker::close, "jfaust-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try (Signals.Installed term = Signals.onTerm(worker::close)) {
@@ -165,6 +162,28 @@ public final class FaustCommandLine {
                     // the JVM is already running its hooks (Ctrl-C): ours is among them
                 }
             }
+        }
+
+        private Worker worker() {
+            return Worker.create(app, o -> {
+                o.startupTimeout(java.time.Duration.ofSeconds(startupTimeout));
+                o.foreignMemberTimeout(java.time.Duration.ofSeconds(foreignMemberTimeout));
+                if (loglevel != null) {
+                    o.loglevel(loglevel);
+                }
+                if (broker.urls != null) {
+                    o.broker(broker.urls);
+                }
+                if (datadir != null) {
+                    o.datadir(datadir);
+                }
+                if (!withoutWeb) {
+                    o.webPort(webPort).webBind(webBind);
+                    if (webHost != null) {
+                        o.webHost(webHost);
+                    }
+                }
+            });
         }
     }
 }

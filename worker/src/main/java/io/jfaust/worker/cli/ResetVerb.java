@@ -8,6 +8,7 @@ import io.jfaust.WorkerException;
 import io.jfaust.runtime.ClientConfigs;
 import io.jfaust.runtime.Engine;
 import io.jfaust.runtime.KafkaErrors;
+import io.jfaust.worker.Worker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +39,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code reset}: Kafka Streams' application reset for the app, so that its next worker processes every input from
  * the start: the consumer group's committed offsets are deleted, the app's internal topics (table changelogs and
- * repartition topics, not agents' own topics, which hold input) are deleted, and the local table state
- * ({@code <datadir>/<id>}, what Faust's {@code reset} deletes) is removed. Every worker must be stopped first;
- * nothing is done without {@code --yes}.
+ * repartition topics, not agents' own topics, which hold input) are deleted, and the local table state (what
+ * Faust's {@code reset} deletes) is removed: the directory {@link Worker#stateDirectory()} names for a worker given
+ * the same {@code --datadir}. Every worker must be stopped first; nothing is done without {@code --yes}, and nothing
+ * either when the app keeps its tables on disk (RocksDB) but that directory is not there (exit 2), since a worker
+ * restarted on its old local state would count on top of it.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = "Reset the app: delete its committed offsets, internal topics and local table state.")
@@ -55,7 +59,8 @@ public final class ResetVerb implements Callable<Integer> {
     @Mixin
     BrokerOption broker = new BrokerOption();
 
-    @Option(names = {"-D", "--datadir"}, description = "Directory of table state (default: the app's datadir).")
+    @Option(names = {"-D", "--datadir"}, description = "The --datadir the app's workers were given (default: the "
+            + "app's datadir setting, as for a worker).")
     @Nullable String datadir;
 
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for Kafka (default: 30).")
@@ -70,13 +75,18 @@ public final class ResetVerb implements Callable<Integer> {
         Engine.get().freeze(app);
         PrintWriter out = spec.commandLine().getOut();
         List<String> internal = internalTopics();
-        Path state = Path.of(datadir != null ? datadir : app.settings().datadir(), app.id());
+        @Nullable Path state = stateDirectory();
         if (!yes) {
             out.println("This deletes the committed offsets of consumer group " + app.id() + " (every input is read "
-                    + "again from the start), the topics " + internal + " and the local table state in " + state
-                    + ". Stop every worker of the app, then run again with --yes.");
+                    + "again from the start), the topics " + internal + " and " + (state == null ? "no local table "
+                    + "state (" + inMemory() + ")" : "the local table state in " + state + (Files.isDirectory(state)
+                    ? "" : " (not there: with --yes, reset refuses until given the worker's --datadir)")) + ". Stop "
+                    + "every worker of the app, then run again with --yes.");
             out.flush();
-            return 2;
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (state != null && !Files.isDirectory(state)) {
+            throw new WorkerException(notFound(state), CommandLine.ExitCode.USAGE, null);
         }
         Map<String, Object> props = ClientConfigs.of(app, broker.urls).admin();
         long ms = Duration.ofSeconds(timeout).toMillis();
@@ -90,13 +100,44 @@ public final class ResetVerb implements Callable<Integer> {
                 delete.forEach(t -> out.println("Deleted topic " + t));
             }
         }
-        for (Table<?, ?> t : app.tables()) {
-            out.println("Removing database for table " + t.name() + "...");
+        if (state == null) {
+            out.println("No local table state to remove (" + inMemory() + ").");
+        } else {
+            for (Table<?, ?> t : app.tables()) {
+                out.println("Removing database for table " + t.name() + "...");
+            }
+            deleteTree(state);
+            out.println("Removed " + state);
         }
-        deleteTree(state);
         out.println("Reset app " + app.id() + ": its next worker processes every input from the start.");
         out.flush();
         return 0;
+    }
+
+    /** Where a worker given the same {@code --datadir} keeps its tables: the worker's own rule, not a copy of it. */
+    private @Nullable Path stateDirectory() {
+        try (Worker worker = Worker.create(app, o -> {
+            o.banner(false).preflight(false);
+            if (datadir != null) {
+                o.datadir(datadir);
+            }
+        })) {
+            return worker.stateDirectory();
+        }
+    }
+
+    private String inMemory() {
+        return app.settings().rocksdb() ? "the app has no tables" : "its tables live in memory, store memory://";
+    }
+
+    private String notFound(Path state) {
+        String given = datadir != null ? "--datadir " + datadir
+                : "no --datadir: where a worker started without one keeps them";
+        return "No table state of app " + app.id() + " in " + state + " (" + given + "): nothing was reset. Its "
+                + "tables live in RocksDB, in <datadir>/" + app.id() + " of each machine that ran a worker; run "
+                + "reset there with the --datadir the worker was given, else the next worker counts on top of the "
+                + "old state. With several machines, stop every worker, then run reset on each (the broker part is "
+                + "done once; later runs find nothing left to delete there).";
     }
 
     /** Table changelogs and repartition topics: what Kafka Streams' reset tool deletes. */

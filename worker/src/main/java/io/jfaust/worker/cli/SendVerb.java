@@ -7,6 +7,7 @@ import io.jfaust.Topic;
 import io.jfaust.runtime.ClientConfigs;
 import io.jfaust.runtime.Engine;
 import io.jfaust.runtime.Producers;
+import io.jfaust.serdes.FaustException;
 import io.jfaust.serdes.RecordSchema;
 import io.jfaust.worker.text.CliTable;
 import java.nio.charset.StandardCharsets;
@@ -53,19 +54,19 @@ public final class SendVerb implements Callable<Integer> {
     @Option(names = {"-K", "--key-type"}, description = "Namespace of the model to load the key as.")
     @Nullable String keyType;
 
-    @Option(names = "--key-serializer", description = "Codec of the key (with --key-type).")
+    @Option(names = "--key-serializer", description = "Codec of the key (with --key-type only).")
     @Nullable String keySerializer;
 
     @Option(names = {"-V", "--value-type"}, description = "Namespace of the model to load the value as.")
     @Nullable String valueType;
 
-    @Option(names = "--value-serializer", description = "Codec of the value (with --value-type).")
+    @Option(names = "--value-serializer", description = "Codec of the value (with --value-type only).")
     @Nullable String valueSerializer;
 
     @Option(names = "--partition", description = "Specific partition to send to.")
     @Nullable Integer partition;
 
-    @Option(names = {"-r", "--repeat"}, defaultValue = "1", description = "Send message n times.")
+    @Option(names = {"-r", "--repeat"}, defaultValue = "1", description = "Send message n times (1 or more).")
     int repeat;
 
     @Mixin
@@ -78,9 +79,15 @@ public final class SendVerb implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Engine.get().freeze(app);
+        if (repeat < 1) {
+            throw usage("--repeat must be 1 or more, got " + repeat + ": nothing was sent.");
+        }
+        if (partition != null && partition < 0) {
+            throw usage("--partition must be 0 or more, got " + partition + ": nothing was sent.");
+        }
         String topic = topicName();
-        byte[] k = encode(key, keyType, keySerializer, true);
-        byte[] v = encode(value, valueType, valueSerializer, false);
+        byte[] k = encode(key, keyType, keySerializer, "--key-serializer", "--key-type", true);
+        byte[] v = encode(value, valueType, valueSerializer, "--value-serializer", "--value-type", false);
         Map<String, Object> props = ClientConfigs.of(app, broker.urls).producer();   // acks=all, credentials
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         try (KafkaProducer<byte[], byte[]> producer = Producers.create(props)) {
@@ -110,30 +117,46 @@ public final class SendVerb implements Callable<Integer> {
                 return a.channel().name();
             }
         }
-        throw new CommandLine.ParameterException(spec.commandLine(), "No agent " + entity + ". Please run \""
-                + app.id() + " agents\" for a list.");
+        throw usage("No agent " + entity + ". Please run \"" + app.id() + " agents\" for a list.");
     }
 
-    /** Faust's {@code to_model}: the text's bytes, or the model loaded from them and dumped again. */
+    /**
+     * Faust's {@code to_model}: the text's bytes, or the model loaded from them and dumped again. What cannot be
+     * sent is refused before anything is: a serializer without a model (Faust would send the bytes and ignore it),
+     * an unknown codec, a codec jfaust refuses ({@code pickle}), a text the model does not load.
+     */
     @SuppressWarnings("unchecked")
     private byte @Nullable [] encode(@Nullable String text, @Nullable String type, @Nullable String serializer,
-                                     boolean isKey) {
-        if (text == null) {
-            return null;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                                     String serializerOption, String typeOption, boolean isKey) {
         if (type == null) {
-            return bytes;
+            if (serializer != null) {
+                throw usage(serializerOption + " " + serializer + " applies to a model only: name one with "
+                        + typeOption + " (without one the text is sent as its UTF-8 bytes, as in Faust).");
+            }
+            return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
         }
         RecordSchema<Object> schema = (RecordSchema<Object>) app.serializers().records().lookup(type);
         if (schema == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "No model '" + type + "'. Please run \""
-                    + app.id() + " models\" for a list.");
+            throw usage("No model '" + type + "'. Please run \"" + app.id() + " models\" for a list.");
         }
-        String codec = serializer != null ? serializer : schema.options().serializer() != null
-                ? schema.options().serializer() : isKey ? "json" : app.settings().valueSerializer();
-        Object record = schema.loads(bytes, codec, app.serializers().codecs());
-        Object encoded = schema.dumps(record, codec, app.serializers().codecs());
-        return encoded instanceof byte[] b ? b : String.valueOf(encoded).getBytes(StandardCharsets.UTF_8);
+        String modelCodec = schema.options().serializer();
+        String codec = serializer != null ? serializer : modelCodec != null ? modelCodec
+                : isKey ? "json" : app.settings().valueSerializer();
+        try {
+            app.serializers().codecs().codec(codec);
+            if (text == null) {
+                return null;
+            }
+            Object record = schema.loads(text.getBytes(StandardCharsets.UTF_8), codec, app.serializers().codecs());
+            Object encoded = schema.dumps(record, codec, app.serializers().codecs());
+            return encoded instanceof byte[] b ? b : String.valueOf(encoded).getBytes(StandardCharsets.UTF_8);
+        } catch (FaustException e) {
+            throw usage("Cannot send the " + (isKey ? "key" : "value") + " as " + type + " with codec '" + codec
+                    + "': " + e.getMessage() + ". Nothing was sent.");
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }
