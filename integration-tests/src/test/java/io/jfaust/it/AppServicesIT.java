@@ -122,7 +122,12 @@ class AppServicesIT {
         }
     }
 
-    /** The close-once app: tumbling 4-second windows kept 4 seconds; each close is sent to {@code closed}. */
+    /**
+     * The close-once app: tumbling 4-second windows kept 4 seconds; each close is sent to {@code closed}. The tests
+     * click each key once in a window that has already expired: a second click could come after the pass that closed
+     * the first, and would then open the window again (a late event, as in Faust), which no test could tell from a
+     * window closed twice.
+     */
     private static App closingApp() {
         App app = App.create("closing-app", conf -> conf.broker(kafka.brokerUrl()).topicPartitions(2)
                 .tableCleanupInterval(Duration.ofMillis(200)));
@@ -146,11 +151,11 @@ class AppServicesIT {
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         try (Worker first = worker(app, meters, SESSION_TIMEOUT_MS)) {
             Topic<String, String> clicks = topic(app, "clicks");
-            for (String k : List.of("a", "b", "a")) {             // an old window: it closes at the first pass
+            for (String k : List.of("a", "b")) {                  // an old window: it closes at the first pass
                 clicks.send(k, "x", Send.options().withTimestamp(oldWindow + 0.5));
             }
             first.flush();
-            expected.add("a@" + oldWindow + "=2");
+            expected.add("a@" + oldWindow + "=1");
             expected.add("b@" + oldWindow + "=1");
             assertThat(readUntil("closed", false, c -> c.size() >= 2)).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(meters.find("jfaust.table.windows.closed").counters()).as("the windows-closed meter")
@@ -159,7 +164,7 @@ class AppServicesIT {
                     .satisfies(counts -> assertThat(counts.stream().mapToDouble(Double::doubleValue).sum())
                             .isEqualTo(2.0));
             assertThat(meters.find("jfaust.agent.events.in").counters().stream()
-                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).as("events in").isEqualTo(3.0);
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).as("events in").isEqualTo(2.0);
             openWindow = (System.currentTimeMillis() / 1000 / 4 + 1) * 4;   // closes 8 s after it starts, or later
             for (String k : List.of("a", "b", "b")) {             // a window still open when the worker stops
                 clicks.send(k, "x", Send.options().withTimestamp(openWindow + 0.5));
@@ -231,8 +236,7 @@ class AppServicesIT {
         Worker first = worker(crashingApp(new AtomicBoolean(true), new AtomicInteger()));
         try {
             Topic<String, String> taps = topic(first.app(), "taps");
-            taps.send("a", "x", Send.options().withTimestamp(window + 1.0));
-            taps.send("a", "x", Send.options().withTimestamp(window + 2.0));
+            taps.send("a", "x", Send.options().withTimestamp(window + 1.0));   // once: see closingApp
             first.flush();
             Await.until("the worker to crash in on_window_close", () -> first.failure() != null);
             assertThat(first.failure()).hasStackTraceContaining("crash after sending the close");
@@ -242,11 +246,11 @@ class AppServicesIT {
         AtomicInteger closes = new AtomicInteger();
         try (Worker second = worker(crashingApp(new AtomicBoolean(false), closes))) {
             Await.until("the restarted worker to close the window", () -> closes.get() >= 1);
-            List<String> expected = new ArrayList<>(List.of("a@" + window + "=2"));
+            List<String> expected = new ArrayList<>(List.of("a@" + window + "=1"));
             List<String> committed = afterTwoMorePasses(second, "taps", List.of("m"), window - 4, expected,
                     "eos-closed", true);
             // The crashed attempt's close was sent inside the task's transaction, which was aborted: a read_committed
-            // consumer sees only the close made after the restart, with the window's final value (then the markers).
+            // consumer sees only the close made after the restart (then the markers').
             assertThat(committed).containsExactlyElementsOf(expected);
         }
     }
