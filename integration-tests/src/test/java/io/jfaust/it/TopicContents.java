@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +40,37 @@ final class TopicContents {
         }
         out.sort(java.util.Comparator.comparingInt(ConsumerRecord<byte[], byte[]>::partition)
                 .thenComparingLong(ConsumerRecord::offset));
+        return out;
+    }
+
+    /**
+     * The committed records of {@code topic} ({@code read_committed}, from the start, in the order read), once
+     * {@code complete} holds of all that was read up to the topic's last stable offsets, asked again at each poll (a
+     * transaction's markers may land a moment after its offsets were seen committed); after {@link Await#LIMIT}, what
+     * was read by then, for the caller's assertions to name what is missing.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic,
+                                                              Predicate<List<ConsumerRecord<byte[], byte[]>>> complete) {
+        Map<String, Object> conf = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.CLIENT_ID_CONFIG, "topic-contents-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(conf, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < Await.LIMIT.toNanos()) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+                Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
+                if (parts.stream().allMatch(p -> c.position(p) >= end.get(p)) && complete.test(out)) {
+                    break;
+                }
+            }
+        }
         return out;
     }
 }
