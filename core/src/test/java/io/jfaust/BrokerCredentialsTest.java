@@ -2,8 +2,8 @@ package io.jfaust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.jfaust.runtime.ClientConfigs;
 
+import io.jfaust.runtime.ClientConfigs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.jfaust.internal;
 
-import io.jfaust.runtime.ErrorLog;
 import io.jfaust.ErrorPolicy;
+import io.jfaust.runtime.ErrorLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

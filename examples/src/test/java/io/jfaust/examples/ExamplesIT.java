@@ -1,12 +1,11 @@
 package io.jfaust.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.Topic;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
 import io.jfaust.examples.pageviews.PageView;
 import io.jfaust.examples.pageviews.PageViews;
 import io.jfaust.examples.purchases.LessonApp;
@@ -17,6 +16,7 @@ import io.jfaust.examples.withdrawals.Withdrawals;
 import io.jfaust.examples.wordcount.WordCount;
 import io.jfaust.serdes.FaustJson;
 import io.jfaust.serdes.JsonFlavor;
+import io.jfaust.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

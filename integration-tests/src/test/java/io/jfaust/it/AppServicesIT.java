@@ -1,19 +1,19 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.examples.Changelogs;
-import io.jfaust.examples.ConsoleConsumer;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.Send;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.Changelogs;
+import io.jfaust.examples.ConsoleConsumer;
 import io.jfaust.examples.pageviews.PageView;
 import io.jfaust.examples.pageviews.PageViews;
+import io.jfaust.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,14 +1,14 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.examples.Changelogs;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.Changelogs;
+import io.jfaust.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

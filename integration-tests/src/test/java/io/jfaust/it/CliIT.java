@@ -1,17 +1,17 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.examples.Changelogs;
-import io.jfaust.examples.ConsoleConsumer;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.Changelogs;
+import io.jfaust.examples.ConsoleConsumer;
 import io.jfaust.serdes.FaustField;
 import io.jfaust.serdes.FaustRecord;
+import io.jfaust.worker.Worker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

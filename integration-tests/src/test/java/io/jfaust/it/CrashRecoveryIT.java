@@ -1,10 +1,10 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.RestartableKafka;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
+import io.jfaust.embedded.RestartableKafka;
+import io.jfaust.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

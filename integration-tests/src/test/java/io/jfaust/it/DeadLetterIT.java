@@ -1,13 +1,13 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.RestartableKafka;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.Topic;
 import io.jfaust.WorkerException;
+import io.jfaust.embedded.RestartableKafka;
+import io.jfaust.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,16 +2,15 @@ package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.examples.Changelogs;
-import io.jfaust.examples.ConsoleConsumer;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;
 import io.jfaust.WorkerException;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.Changelogs;
+import io.jfaust.examples.ConsoleConsumer;
 import io.jfaust.examples.pageviews.PageView;
 import io.jfaust.examples.pageviews.PageViews;
 import io.jfaust.examples.purchases.LessonApp;
@@ -19,6 +18,7 @@ import io.jfaust.examples.purchases.Purchase;
 import io.jfaust.examples.withdrawals.Withdrawal;
 import io.jfaust.examples.withdrawals.Withdrawals;
 import io.jfaust.examples.wordcount.WordCount;
+import io.jfaust.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

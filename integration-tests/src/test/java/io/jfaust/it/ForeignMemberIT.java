@@ -2,14 +2,14 @@ package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.examples.ConsoleConsumer;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.WorkerException;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.ConsoleConsumer;
 import io.jfaust.examples.purchasesapp.PurchasesApp;
+import io.jfaust.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;

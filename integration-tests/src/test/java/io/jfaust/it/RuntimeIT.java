@@ -1,16 +1,16 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.examples.ConsoleConsumer;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.RunningApp;
 import io.jfaust.Send;
 import io.jfaust.Table;
 import io.jfaust.Topic;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.ConsoleConsumer;
+import io.jfaust.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.embedded.RestartableKafka;
 
+import io.jfaust.embedded.RestartableKafka;
 import io.jfaust.examples.purchases.LessonApp;
 import java.nio.file.Path;
 import java.time.Duration;

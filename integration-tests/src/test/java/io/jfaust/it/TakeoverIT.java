@@ -1,15 +1,15 @@
 package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jfaust.App;
 import io.jfaust.embedded.EmbeddedKafka;
 import io.jfaust.embedded.EmbeddedKafkaExtension;
 import io.jfaust.examples.purchases.Purchase;
-import io.jfaust.worker.Worker;
-
-import io.jfaust.App;
+import io.jfaust.examples.purchasesapp.PurchasesApp;
 import io.jfaust.it.FaustClusterFixture.Rec;
 import io.jfaust.it.FaustlabInputs.Input;
-import io.jfaust.examples.purchasesapp.PurchasesApp;
+import io.jfaust.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,16 +2,16 @@ package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.Send;
 import io.jfaust.Table;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
 import io.jfaust.web.Page;
+import io.jfaust.worker.Worker;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;

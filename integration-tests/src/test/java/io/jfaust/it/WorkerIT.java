@@ -2,15 +2,15 @@ package io.jfaust.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.jfaust.embedded.EmbeddedKafka;
-import io.jfaust.embedded.EmbeddedKafkaExtension;
-import io.jfaust.examples.Changelogs;
-import io.jfaust.worker.Worker;
 
 import io.jfaust.App;
 import io.jfaust.Topic;
 import io.jfaust.WorkerException;
+import io.jfaust.embedded.EmbeddedKafka;
+import io.jfaust.embedded.EmbeddedKafkaExtension;
+import io.jfaust.examples.Changelogs;
 import io.jfaust.examples.wordcount.WordCount;
+import io.jfaust.worker.Worker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

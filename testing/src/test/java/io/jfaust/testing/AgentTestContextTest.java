@@ -2,12 +2,12 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.Agent;
 import io.jfaust.App;
 import io.jfaust.Event;
 import io.jfaust.Table;
 import io.jfaust.Topic;
-
 import io.jfaust.testing.TestModels.Order;
 import org.junit.jupiter.api.Test;
 

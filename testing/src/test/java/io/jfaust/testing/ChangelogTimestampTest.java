@@ -1,11 +1,11 @@
 package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.Topic;
-
-import io.jfaust.testing.TestModels.Order;
 import io.jfaust.serdes.ValueDecodeException;
+import io.jfaust.testing.TestModels.Order;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

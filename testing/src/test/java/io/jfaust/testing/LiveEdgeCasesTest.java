@@ -2,11 +2,11 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.Send;
 import io.jfaust.Topic;
-
 import io.jfaust.serdes.FaustRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

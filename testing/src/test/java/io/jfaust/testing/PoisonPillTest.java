@@ -2,11 +2,11 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.Topic;
 import io.jfaust.WorkerException;
-
 import io.jfaust.testing.PoisonPills.Pill;
 import io.jfaust.testing.TestModels.Order;
 import io.jfaust.testing.TestModels.Purchase;

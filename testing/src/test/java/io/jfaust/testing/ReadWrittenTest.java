@@ -1,10 +1,10 @@
 package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jfaust.App;
 import io.jfaust.Event;
 import io.jfaust.Topic;
-
 import io.jfaust.testing.TestModels.Order;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

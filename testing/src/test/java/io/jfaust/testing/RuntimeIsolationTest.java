@@ -2,11 +2,11 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.Table;
 import io.jfaust.Topic;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;

@@ -2,12 +2,12 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.ImproperlyConfigured;
 import io.jfaust.SetTable;
 import io.jfaust.SetTableManager;
 import io.jfaust.Topic;
-
 import io.jfaust.serdes.DataType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

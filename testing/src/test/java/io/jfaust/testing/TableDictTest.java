@@ -2,11 +2,11 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

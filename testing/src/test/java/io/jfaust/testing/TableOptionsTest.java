@@ -4,12 +4,12 @@ import static io.jfaust.testing.VectorFiles.bytes;
 import static io.jfaust.testing.VectorFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.ImproperlyConfigured;
 import io.jfaust.Table;
 import io.jfaust.Topic;
 import io.jfaust.WindowedTable;
-
 import io.jfaust.testing.TestModels.Reading;
 import java.time.Duration;
 import java.time.Instant;

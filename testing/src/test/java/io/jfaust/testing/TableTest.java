@@ -4,12 +4,12 @@ import static io.jfaust.testing.VectorFiles.bytes;
 import static io.jfaust.testing.VectorFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.ErrorPolicy;
 import io.jfaust.GlobalTable;
 import io.jfaust.Table;
 import io.jfaust.Topic;
-
 import io.jfaust.testing.TestModels.Purchase;
 import io.jfaust.testing.TestModels.UserKey;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.Event;
 import io.jfaust.ImproperlyConfigured;
 import io.jfaust.Table;
 import io.jfaust.Topic;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -2,13 +2,13 @@ package io.jfaust.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.Event;
 import io.jfaust.ImproperlyConfigured;
 import io.jfaust.Topic;
 import io.jfaust.Window;
 import io.jfaust.WindowedTable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static io.jfaust.testing.VectorFiles.bytes;
 import static io.jfaust.testing.VectorFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jfaust.App;
 import io.jfaust.Table;
 import io.jfaust.Topic;
@@ -11,7 +12,6 @@ import io.jfaust.Window;
 import io.jfaust.WindowRange;
 import io.jfaust.WindowSet;
 import io.jfaust.WindowedTable;
-
 import io.jfaust.testing.TestModels.Reading;
 import java.time.Duration;
 import java.time.Instant;

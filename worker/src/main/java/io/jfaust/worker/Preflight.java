@@ -2,14 +2,14 @@ package io.jfaust.worker;
 
 import io.jfaust.App;
 import io.jfaust.Table;
+import io.jfaust.WorkerException;
+import io.jfaust.runtime.KafkaErrors;
 import io.jfaust.worker.admin.ClusterSnapshot.Group;
 import io.jfaust.worker.admin.ClusterSnapshot.Member;
 import io.jfaust.worker.admin.ClusterSnapshot.TopicState;
+import io.jfaust.worker.admin.ClusterSnapshot;
 import io.jfaust.worker.admin.ExpectedTopics.Expected;
 import io.jfaust.worker.admin.ExpectedTopics.Role;
-import io.jfaust.WorkerException;
-import io.jfaust.runtime.KafkaErrors;
-import io.jfaust.worker.admin.ClusterSnapshot;
 import io.jfaust.worker.admin.ExpectedTopics;
 import io.jfaust.worker.admin.ForeignMembers;
 import io.jfaust.worker.text.CliTable;

@@ -1,7 +1,8 @@
 package io.jfaust.worker;
 
-import io.jfaust.worker.metrics.MicrometerSensors;
+import io.jfaust.RunningApp;
 import io.jfaust.runtime.Sensors;
+import io.jfaust.worker.metrics.MicrometerSensors;
 import io.jfaust.worker.web.WebHost;
 import io.jfaust.worker.web.WebServer;
 import io.jfaust.worker.web.WebViews;
@@ -21,8 +22,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.HostInfo;
-import org.jspecify.annotations.Nullable;
-import io.jfaust.RunningApp;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,19 +1,19 @@
 package io.jfaust.examples.purchasesapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.jfaust.examples.purchases.Purchase;
-import io.jfaust.testing.FaustTestDriver;
 
 import io.jfaust.App;
 import io.jfaust.Table;
+import io.jfaust.examples.purchases.Purchase;
 import io.jfaust.serdes.FaustJson;
 import io.jfaust.serdes.JsonFlavor;
+import io.jfaust.testing.FaustTestDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

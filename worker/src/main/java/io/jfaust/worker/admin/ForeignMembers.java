@@ -1,10 +1,9 @@
 package io.jfaust.worker.admin;
 
-import io.jfaust.worker.admin.ClusterSnapshot.Group;
 import io.jfaust.App;
 import io.jfaust.WorkerException;
 import io.jfaust.runtime.KafkaErrors;
-
+import io.jfaust.worker.admin.ClusterSnapshot.Group;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;

@@ -1,8 +1,8 @@
 package io.jfaust.worker.cli;
 
 import io.jfaust.App;
-import io.jfaust.worker.Worker;
 import io.jfaust.worker.Preflight;
+import io.jfaust.worker.Worker;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package io.jfaust.worker.metrics;
 
 import io.jfaust.App;
-import io.jfaust.runtime.Sensors;
 import io.jfaust.Table;
+import io.jfaust.runtime.Sensors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -2,8 +2,8 @@ package io.jfaust.worker.web;
 
 import io.jfaust.App;
 import io.jfaust.Table;
-import io.jfaust.runtime.Engine;
 import io.jfaust.Topic;
+import io.jfaust.runtime.Engine;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
