@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,19 +119,7 @@ class ApiSignatureTest {
     }
 
     private Path compile(String version, String... sources) throws IOException {
-        Path src = dir.resolve(version).resolve("src");
-        Path out = dir.resolve(version).resolve("classes");
-        Files.createDirectories(out);
-        List<String> args = new ArrayList<>(List.of("-d", out.toString()));
-        for (int i = 0; i < sources.length; i += 2) {
-            Path f = src.resolve(sources[i]);
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, sources[i + 1]);
-            args.add(f.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
-        return out;
+        return Javac.compile(dir.resolve(version), sources);
     }
 
     private URLClassLoader loader(Path classes) throws IOException {

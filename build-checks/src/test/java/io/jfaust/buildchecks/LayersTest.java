@@ -3,12 +3,9 @@ package io.jfaust.buildchecks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,19 +17,7 @@ class LayersTest {
     Path dir;
 
     private Path compile(String... sources) throws IOException {
-        Path src = dir.resolve("src");
-        Path out = dir.resolve("classes");
-        Files.createDirectories(out);
-        List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString()));
-        for (int i = 0; i < sources.length; i += 2) {
-            Path f = src.resolve(sources[i]);
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, sources[i + 1]);
-            args.add(f.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
-        return out;
+        return Javac.compile(dir, sources);
     }
 
     @Test

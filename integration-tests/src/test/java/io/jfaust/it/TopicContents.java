@@ -19,16 +19,9 @@ final class TopicContents {
     private TopicContents() {}
 
     static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic) {
-        Map<String, Object> conf = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "topic-contents-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(conf, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-            c.assign(parts);
-            c.seekToBeginning(parts);
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, "read_uncommitted")) {
+            List<TopicPartition> parts = fromStart(c, topic);
             Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(parts, Duration.ofSeconds(30)));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
@@ -51,17 +44,9 @@ final class TopicContents {
      */
     static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic,
                                                               Predicate<List<ConsumerRecord<byte[], byte[]>>> complete) {
-        Map<String, Object> conf = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "topic-contents-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(conf, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-            c.assign(parts);
-            c.seekToBeginning(parts);
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, "read_committed")) {
+            List<TopicPartition> parts = fromStart(c, topic);
             long start = System.nanoTime();
             while (System.nanoTime() - start < Await.LIMIT.toNanos()) {
                 c.poll(Duration.ofMillis(200)).forEach(out::add);
@@ -72,5 +57,21 @@ final class TopicContents {
             }
         }
         return out;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String isolation) {
+        Map<String, Object> conf = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.CLIENT_ID_CONFIG, "topic-contents-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        return new KafkaConsumer<>(conf, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Assigns every partition of {@code topic} to {@code c}, positioned at the start. */
+    private static List<TopicPartition> fromStart(KafkaConsumer<byte[], byte[]> c, String topic) {
+        List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+        c.assign(parts);
+        c.seekToBeginning(parts);
+        return parts;
     }
 }
