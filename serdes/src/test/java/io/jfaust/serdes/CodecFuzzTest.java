@@ -213,8 +213,18 @@ class CodecFuzzTest {
         Tally t = new Tally();
         for (int i = 0; i < CUSTOM; i++) {
             byte[] input = in.next();
-            boolean ok = decodes("sexpr|binary", Base64.getEncoder().encode(input));
-            assertThat(serializes("sexpr", input)).as("%s", FuzzInputs.show(input)).isEqualTo(ok);
+            byte[] chained = Base64.getEncoder().encode(input);
+            boolean ok;
+            if (depth(input) < 500) {
+                ok = decodes("sexpr|binary", chained);
+                assertThat(serializes("sexpr", input)).as("%s", FuzzInputs.show(input)).isEqualTo(ok);
+            } else {
+                // Deeper input overflows the naive parser's stack or not depending on the frames the JIT made, so
+                // two paths may disagree: each must still give a value or the documented exception.
+                ok = outcome(() -> codecs.codec("sexpr|binary").loads(chained), FaustException.class, "sexpr|binary",
+                        input);
+                serializes("sexpr", input);
+            }
             t.add(ok);
         }
         t.print("custom codec");
@@ -457,5 +467,19 @@ class CodecFuzzTest {
         public String toString() {
             return "sexpr";
         }
+    }
+
+    /** The deepest nesting of {@code (} in {@code input}. */
+    private static int depth(byte[] input) {
+        int depth = 0;
+        int max = 0;
+        for (byte b : input) {
+            if (b == '(') {
+                max = Math.max(max, ++depth);
+            } else if (b == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return max;
     }
 }
