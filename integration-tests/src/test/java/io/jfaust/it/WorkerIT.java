@@ -95,13 +95,7 @@ class WorkerIT {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier cond) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 90 s");
-            }
-            Thread.sleep(100);
-        }
+        Await.until("the workers' assignment", cond);
     }
 
     @Test
