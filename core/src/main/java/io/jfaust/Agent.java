@@ -240,32 +240,37 @@ public final class Agent<K, V> {
         }
 
         /**
-         * Limits the tables this agent may use. By default every table of the app is attached to every agent,
-         * which Kafka Streams turns into one sub-topology whose source topics must be co-partitioned (as Faust's
-         * assignor co-partitions them); naming the tables keeps unrelated agents apart.
+         * Limits the tables this agent may use, adding to those named before. By default every table of the app is
+         * attached to every agent, which Kafka Streams turns into one sub-topology whose source topics must be
+         * co-partitioned (as Faust's assignor co-partitions them); naming the tables keeps unrelated agents apart.
+         * {@code tables()} with none names no table at all.
          */
         public Options tables(Table<?, ?>... tables) {
             latch.checkOpen("tables");
-            Set<Table<?, ?>> set = new LinkedHashSet<>();
+            Set<Table<?, ?>> set = named();
             for (Table<?, ?> t : tables) {
                 set.add(Objects.requireNonNull(t, "table"));
             }
-            this.tables = set;
             return this;
         }
 
-        /**
-         * Adds windowed tables to those this agent may use (see {@link #tables}); with {@code tables(...)} not
-         * called, the agent uses only these (and no plain table).
-         */
+        /** Names windowed tables this agent may use, adding to those named before (see {@link #tables}). */
         public Options windowedTables(WindowedTable<?, ?>... tables) {
             latch.checkOpen("windowedTables");
-            Set<Table<?, ?>> set = this.tables == null ? new LinkedHashSet<>() : new LinkedHashSet<>(this.tables);
+            Set<Table<?, ?>> set = named();
             for (WindowedTable<?, ?> t : tables) {
                 set.add(Objects.requireNonNull(t, "windowed table").table());
             }
-            this.tables = set;
             return this;
+        }
+
+        private Set<Table<?, ?>> named() {
+            Set<Table<?, ?>> set = tables;
+            if (set == null) {
+                set = new LinkedHashSet<>();
+                tables = set;
+            }
+            return set;
         }
 
         List<Object> sinks() {

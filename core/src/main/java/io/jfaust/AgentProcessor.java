@@ -243,7 +243,16 @@ final class AgentProcessor implements Processor<Decoded<Object>, Decoded<Object>
 
     /** The partition of the record being processed, or -1 inside a punctuation. */
     int partition() {
-        return context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        if (partition < 0) {
+            // A take batch flushed by the clock runs in its last event's scope: that event's partition.
+            Scope scope = Scope.current();
+            Event<Object, Object> event = scope == null ? null : scope.event();
+            if (event != null) {
+                return event.partition();
+            }
+        }
+        return partition;
     }
 
     /** The store of a set table, attached to every agent's processors. */

@@ -1,5 +1,6 @@
 package io.jfaust;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,5 +52,23 @@ class AgentOptionsTest {
         failing.agent("shop.a", o3, s -> s.forEach(o -> { }), o -> o.supervisorStrategy(SupervisorStrategy.CRASHING));
         failing.agent("shop.b", o3, s -> s.forEach(o -> { }));
         assertThatCode(failing::topology).doesNotThrowAnyException();
+    }
+
+    @Test
+    void tablesAndWindowedTablesAddToOneSetInAnyOrder() {
+        App app = App.create("shop");
+        Topic<String, Order> orders = app.topic("orders", String.class, Order.class);
+        Table<String, Long> plain = app.table("plain", String.class, Long.class, () -> 0L);
+        WindowedTable<String, Long> windowed = app.windowedTable("windowed", String.class, Long.class,
+                t -> t.defaultValue(() -> 0L).tumbling(java.time.Duration.ofSeconds(10)));
+        Agent<String, Order> a = app.agent("shop.a", orders, s -> s.forEach(o -> { }),
+                o -> o.windowedTables(windowed).tables(plain));
+        Agent<String, Order> b = app.agent("shop.b", orders, s -> s.forEach(o -> { }),
+                o -> o.tables(plain).windowedTables(windowed));
+        Agent<String, Order> none = app.agent("shop.none", orders, s -> s.forEach(o -> { }),
+                o -> o.tables(new Table<?, ?>[0]));   // in this package o.tables() is the getter
+        assertThat(a.options().tables()).extracting(Table::name).containsExactly("windowed", "plain");
+        assertThat(b.options().tables()).extracting(Table::name).containsExactly("plain", "windowed");
+        assertThat(none.options().tables()).isEmpty();
     }
 }

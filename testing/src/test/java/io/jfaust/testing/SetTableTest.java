@@ -10,6 +10,7 @@ import io.jfaust.SetTableManager;
 import io.jfaust.Topic;
 import io.jfaust.serdes.DataType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,5 +132,19 @@ class SetTableTest {
         App badKeys = App.create("bad");
         assertThatThrownBy(() -> badKeys.setTable("s", Long.class, String.class, t -> t.startManager(true)))
                 .isInstanceOf(ImproperlyConfigured.class).hasMessageContaining("keyed by str");
+    }
+
+    @Test
+    void aTakeBatchFlushedByTheClockWritesASetTableInItsLastEventsPartition() {
+        App a = App.create("sets");
+        Topic<String, String> in = a.topic("adds", String.class, String.class);
+        SetTable<String, String> seen = a.setTable("members", String.class, String.class);
+        a.agent("sets.batch", in, s -> s.take(10, Duration.ofSeconds(1)).forEach(batch -> seen.update("k",
+                batch.stream().map(String::valueOf).toList())));
+        try (FaustTestDriver d = FaustTestDriver.create(a)) {
+            d.send(in, "k", "x");
+            d.advanceWallClock(Duration.ofSeconds(2));     // the batch of one is flushed by the clock
+            assertThat(changelog(d)).containsExactly("[15,\"k\"] [[\"x\"],[]]");
+        }
     }
 }
