@@ -24,6 +24,8 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     private final boolean autoCreateTopics;
     private final Map<String, String> brokerProperties;
     private volatile EmbeddedKafka kafka;
+    /** The class whose lifetime the broker has: @Nested classes inherit the extension and share its broker. */
+    private volatile String owner;
 
     private EmbeddedKafkaExtension(boolean autoCreateTopics, Map<String, String> brokerProperties) {
         this.autoCreateTopics = autoCreateTopics;
@@ -83,15 +85,19 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        kafka = EmbeddedKafka.start(false, autoCreateTopics, brokerProperties);
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (kafka == null) {
+            kafka = EmbeddedKafka.start(false, autoCreateTopics, brokerProperties);
+            owner = context.getUniqueId();
+        }
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public synchronized void afterAll(ExtensionContext context) {
         EmbeddedKafka k = kafka;
-        kafka = null;
-        if (k != null) {
+        if (k != null && context.getUniqueId().equals(owner)) {
+            kafka = null;
+            owner = null;
             k.close();
         }
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,5 +39,22 @@ class EmbeddedKafkaExtensionTest {
     void anExtensionNotYetStartedSaysHowToRegisterIt() {
         assertThatThrownBy(() -> EmbeddedKafkaExtension.create().kafka()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("@RegisterExtension static final EmbeddedKafkaExtension");
+    }
+
+    /** A @Nested class inherits the extension: it shares the outer class's broker, and leaving it stops nothing. */
+    @Nested
+    class Nested1 {
+        @Test
+        void sharesTheOuterBroker() {
+            assertThat(kafka.brokerUrl()).isEqualTo(urlSeenBeforeAll);
+        }
+    }
+
+    @Nested
+    class Nested2 {
+        @Test
+        void stillHasItAfterAnotherNestedClassEnded() {
+            assertThat(kafka.brokerUrl()).isEqualTo(urlSeenBeforeAll);
+        }
     }
 }
