@@ -17,6 +17,7 @@ import io.jfaust.runtime.WorkerFailures;
 import io.jfaust.worker.admin.ClusterSnapshot;
 import io.jfaust.worker.admin.ForeignMembers;
 import io.jfaust.worker.admin.TopicDeclarer;
+import io.jfaust.worker.text.Versions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.jfaust.worker;
+package io.jfaust.worker.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Versions read from the jars: jfaust's from {@code io/jfaust/worker/version.properties} (written by the build), Kafka
+ * Versions read from the jars: jfaust's from {@code io/jfaust/worker/text/version.properties} (written by the build), Kafka
  * Streams' from the {@code kafka/kafka-streams-version.properties} its jar carries.
  */
 public final class Versions {

@@ -1,4 +1,4 @@
-package io.jfaust.worker;
+package io.jfaust.worker.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,7 @@ import sun.misc.SignalHandler;
  * try (Signals.Installed term = Signals.onTerm(worker::close)) { worker.awaitStopped(); }
  * }</pre>
  */
-public final class Signals {
+final class Signals {
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
 
     private Signals() {}
