@@ -33,7 +33,10 @@ public final class EngineHolder {
     /** Called once, by {@code io.jfaust.App}'s static initializer; any other caller, or a second call, fails. */
     public static synchronized void install(Engine e) {
         Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
-        if (caller != App.class || engine != null) {
+        if (caller != App.class) {
+            throw new IllegalStateException("only io.jfaust.App installs the engine, not " + caller.getName());
+        }
+        if (engine != null) {
             throw new IllegalStateException("the engine is installed already");
         }
         engine = e;

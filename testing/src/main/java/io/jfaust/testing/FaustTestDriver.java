@@ -10,7 +10,6 @@ import io.jfaust.runtime.AgentResult;
 import io.jfaust.runtime.AppServices;
 import io.jfaust.runtime.Engine;
 import io.jfaust.runtime.ErrorLog;
-import io.jfaust.runtime.Replies;
 import io.jfaust.runtime.WorkerFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;

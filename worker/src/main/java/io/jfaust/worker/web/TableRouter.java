@@ -123,7 +123,8 @@ public final class TableRouter {
         }
     }
 
-    private static boolean isGlobalTable(App app, String name) {
+    /** Whether {@code name} is a global table of {@code app} (every worker holds all of it: no routing). */
+    static boolean isGlobalTable(App app, String name) {
         return app.globalTables().stream().anyMatch(g -> g.name().equals(name));
     }
 }

@@ -104,7 +104,8 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(WebHost worker, String bind, int port, WebViews views) {
         Map<String, String> set = WebLimits.configureJdkServer();
         if (!set.isEmpty()) {
-            LOG.debug("web server: JDK HTTP server properties set {}", set);
+            LOG.info("web server: set the JVM-wide JDK HTTP server properties {} (every com.sun.net.httpserver server "
+                    + "in this JVM reads them; set them yourself to keep other values)", set);
         }
         HttpServer http;
         try {

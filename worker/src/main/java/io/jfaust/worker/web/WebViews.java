@@ -104,7 +104,7 @@ public final class WebViews {
         } catch (IllegalArgumentException e) {
             return web.error(400, e.getMessage(), "key", keyText, "table", name);
         }
-        if (!app.globalTables().stream().anyMatch(g -> g.name().equals(name)) && !x.forwarded()) {
+        if (!TableRouter.isGlobalTable(app, name) && !x.forwarded()) {
             HostInfo owner = router.owner(t, key);
             if (owner == null) {
                 return web.error(503, "Service unavailable: the partitions of table " + name + " are not assigned "
@@ -145,7 +145,8 @@ public final class WebViews {
         }
         HostInfo owner;
         try {
-            owner = app.globalTables().stream().anyMatch(g -> g.name().equals(name)) ? worker.hostInfo() : router.owner(t, Engine.get().parseKey(app, t, keyText));
+            owner = TableRouter.isGlobalTable(app, name) ? worker.hostInfo()
+                    : router.owner(t, Engine.get().parseKey(app, t, keyText));
         } catch (IllegalArgumentException e) {   // a key the table's key type cannot read: the caller's mistake
             return web.error(400, e.getMessage(), "key", keyText, "table", name);
         }
