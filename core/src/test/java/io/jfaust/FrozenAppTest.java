@@ -42,6 +42,11 @@ class FrozenAppTest {
                 .hasMessageContaining("app shop was already compiled").hasMessageContaining("conf.codec(name, codec)");
         assertThat(app.serializers().codecs().codec("json")).as("json is still Faust's json")
                 .isNotSameAs(Codecs.get("raw"));
+        Codecs.register("frozen-probe", Codecs.get("raw"));   // process-wide, after the app was compiled
+        assertThatThrownBy(() -> app.serializers().codecs().codec("frozen-probe"))
+                .as("a sealed registry sees the process-wide codecs of the moment it was sealed")
+                .isInstanceOf(io.jfaust.serdes.UnknownCodecException.class);
+        assertThat(App.create("later").serializers().codecs().codec("frozen-probe")).isNotNull();
     }
 
     @Test

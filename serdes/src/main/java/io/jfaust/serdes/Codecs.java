@@ -59,6 +59,8 @@ public final class Codecs {
     private final Map<String, Codec> chains = new ConcurrentHashMap<>();
     private volatile int generation = -1;
     private volatile @Nullable Function<String, ? extends RuntimeException> sealedBy;
+    /** Once sealed, the process-wide codecs as they were then: a later {@link #register} does not reach this one. */
+    private volatile @Nullable Map<String, Codec> bridgeAtSeal;
 
     private Codecs(JsonFlavor jsonFlavor, @Nullable Codecs bridge, @Nullable ClassLoader loader,
                    CodecDiscovery discovery) {
@@ -151,10 +153,12 @@ public final class Codecs {
 
     /**
      * Seals this registry: {@link #add} then throws what {@code refusal} makes of the attempt (e.g. "cannot add codec
-     * rot13"). An app seals its registry when it is compiled, so that what it was checked with is what it runs with.
+     * rot13"), and the process-wide codecs it sees are those of that moment ({@link #register} later does not
+     * reach it). An app seals its registry when it is compiled, so that what it was checked with is what it runs with.
      */
     public Codecs seal(Function<String, ? extends RuntimeException> refusal) {
         sealedBy = Objects.requireNonNull(refusal, "refusal");
+        bridgeAtSeal = bridge == null ? Map.of() : Map.copyOf(bridge.added);
         return this;
     }
 
@@ -201,8 +205,8 @@ public final class Codecs {
 
     private Codec single(String name, String spec) {
         Codec c = added.get(name);
-        if (c == null && bridge != null) {
-            c = bridge.added.get(name);
+        if (c == null) {
+            c = bridged().get(name);
         }
         if (c == null) {
             c = discovered.get(name);
@@ -216,13 +220,20 @@ public final class Codecs {
         return c;
     }
 
+    /** The process-wide codecs this registry sees: live, or as they were when it was sealed. */
+    private Map<String, Codec> bridged() {
+        Map<String, Codec> atSeal = bridgeAtSeal;
+        if (atSeal != null) {
+            return atSeal;
+        }
+        return bridge == null ? Map.of() : bridge.added;
+    }
+
     /** Every name this registry resolves, sorted. */
     public Set<String> names() {
         Set<String> all = new TreeSet<>(builtIns.keySet());
         all.addAll(discovered.keySet());
-        if (bridge != null) {
-            all.addAll(bridge.added.keySet());
-        }
+        all.addAll(bridged().keySet());
         all.addAll(added.keySet());
         return all;
     }
